@@ -1,0 +1,77 @@
+using ClaimLens.Forensics.Imaging;
+using ClaimLens.Forensics.Report;
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics;
+
+/// <summary>A report plus the pictures behind it (the change mask and the suspicion map), which
+/// callers render for reviewers. Dispose it to free the native buffers.</summary>
+public sealed class AnalysisResult : IDisposable
+{
+    private readonly DecodedImage _image;
+    private readonly Mat? _changeMask;
+    private readonly Mat? _suspicionMap;
+
+    internal AnalysisResult(EvidenceReport report, DecodedImage image, Mat? changeMask, Mat? suspicionMap)
+    {
+        Report = report;
+        _image = image;
+        _changeMask = changeMask;
+        _suspicionMap = suspicionMap;
+    }
+
+    /// <summary>The <c>claimlens.report/1</c> report.</summary>
+    public EvidenceReport Report { get; }
+
+    /// <summary>A PNG the size of the image (as displayed): white where it differs from the reference it
+    /// was derived from, black elsewhere; all black when nothing was derived.</summary>
+    public byte[] RenderMaskPng()
+    {
+        using var full = new Mat(_image.Height, _image.Width, MatType.CV_8UC1, Scalar.Black);
+        if (_changeMask is not null)
+        {
+            Cv2.Resize(_changeMask, full, full.Size(), 0, 0, InterpolationFlags.Nearest);
+            Cv2.Threshold(full, full, 127, 255, ThresholdTypes.Binary);
+        }
+        return full.ImEncode(".png");
+    }
+
+    /// <summary>A PNG of the image at working resolution with changed regions tinted red and weaker
+    /// suspicion (noise, copy-move) tinted amber, for a reviewer.</summary>
+    public byte[] RenderHeatmapPng()
+    {
+        using var canvas = _image.Bgr.Clone();
+        if (_suspicionMap is not null)
+            Tint(canvas, _suspicionMap, new Scalar(0, 170, 255), 0.45);
+        if (_changeMask is not null)
+            Tint(canvas, _changeMask, new Scalar(0, 0, 255), 0.55);
+        return canvas.ImEncode(".png");
+    }
+
+    private static void Tint(Mat canvas, Mat weights, Scalar colour, double strength)
+    {
+        using var w = new Mat();
+        Cv2.Resize(weights, w, canvas.Size(), 0, 0, InterpolationFlags.Linear);
+        using var alpha = new Mat();
+        w.ConvertTo(alpha, MatType.CV_32F, strength / 255.0);
+        using var alpha3 = new Mat();
+        Cv2.Merge([alpha, alpha, alpha], alpha3);
+        using var src = new Mat();
+        canvas.ConvertTo(src, MatType.CV_32FC3);
+        using var tint = new Mat(canvas.Size(), MatType.CV_32FC3, colour);
+        // canvas = src * (1 - alpha) + tint * alpha
+        using var blended = new Mat();
+        Cv2.Subtract(tint, src, blended);
+        Cv2.Multiply(blended, alpha3, blended);
+        Cv2.Add(src, blended, blended);
+        blended.ConvertTo(canvas, MatType.CV_8UC3);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _image.Dispose();
+        _changeMask?.Dispose();
+        _suspicionMap?.Dispose();
+    }
+}
