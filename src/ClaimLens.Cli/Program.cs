@@ -1,1 +1,3 @@
-return 0;
+using ClaimLens.Cli.Commands;
+
+return ClaimLensCommand.Create().Parse(args).Invoke();

@@ -23,17 +23,24 @@ public sealed class AnalysisResult : IDisposable
     /// <summary>The <c>claimlens.report/1</c> report.</summary>
     public EvidenceReport Report { get; }
 
-    /// <summary>A PNG the size of the image (as displayed): white where it differs from the reference it
-    /// was derived from, black elsewhere; all black when nothing was derived.</summary>
-    public byte[] RenderMaskPng()
+    /// <summary>The change mask the size of the image (as displayed), 8-bit: 255 where it differs from the
+    /// reference it was derived from, 0 elsewhere; all 0 when nothing was derived. The caller disposes it.</summary>
+    public Mat RenderMask()
     {
-        using var full = new Mat(_image.Height, _image.Width, MatType.CV_8UC1, Scalar.Black);
+        var full = new Mat(_image.Height, _image.Width, MatType.CV_8UC1, Scalar.Black);
         if (_changeMask is not null)
         {
-            Cv2.Resize(_changeMask, full, full.Size(), 0, 0, InterpolationFlags.Nearest);
+            Cv2.Resize(_changeMask, full, full.Size(), 0, 0, InterpolationFlags.Linear);
             Cv2.Threshold(full, full, 127, 255, ThresholdTypes.Binary);
         }
-        return full.ImEncode(".png");
+        return full;
+    }
+
+    /// <summary><see cref="RenderMask"/> encoded as PNG.</summary>
+    public byte[] RenderMaskPng()
+    {
+        using var mask = RenderMask();
+        return mask.ImEncode(".png");
     }
 
     /// <summary>A PNG of the image at working resolution with changed regions tinted red and weaker

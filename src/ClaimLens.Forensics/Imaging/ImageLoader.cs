@@ -87,7 +87,7 @@ public static class ImageLoader
             throw new ImageLoadException($"the {Describe(header.Format)} declares {header.Width} x {header.Height} = {header.PixelCount / 1_000_000} MP; the limit is {maxPixels / 1_000_000} MP");
         if (header.Format == ImageFormat.Jpeg && !HasEndOfImage(data))
             throw new ImageLoadException("the JPEG is truncated: it has no end-of-image marker (an incomplete upload or copy)");
-        if (header.Format == ImageFormat.Png && !data.EndsWith("IEND\xAE\x42\x60\x82"u8) && data.IndexOf("IEND"u8) < 0)
+        if (header.Format == ImageFormat.Png && data.LastIndexOf("IEND"u8) < 0)
             throw new ImageLoadException("the PNG is truncated: it has no IEND chunk (an incomplete upload or copy)");
         return header;
     }

@@ -6,12 +6,14 @@ namespace ClaimLens.Forensics.Imaging;
 /// decompression bomb is refused before a single pixel is allocated.</summary>
 public static class ImageSniffer
 {
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
     /// <summary>The format and declared size; <see cref="ImageFormat.Unknown"/> when nothing matches.</summary>
     public static ImageHeader Sniff(ReadOnlySpan<byte> data)
     {
         if (data.Length >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
             return ReadJpeg(data);
-        if (data.Length >= 8 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 8 && data[..8].SequenceEqual(PngSignature))
             return ReadPng(data);
         if (data.Length >= 12 && data[..4].SequenceEqual("RIFF"u8) && data.Slice(8, 4).SequenceEqual("WEBP"u8))
             return ReadWebP(data);
