@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what ClaimLens needs on Debian 12 and checks the .NET SDK. Safe to run again: it only installs what is missing.
+set -euo pipefail
+
+# Debian packages the code needs at run time or in tests:
+#   libgtk-3-0  OpenCvSharp's native runtime links against it
+APT_PACKAGES=(libgtk-3-0)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=(); elif command -v sudo >/dev/null; then SUDO=(sudo); else
+    echo "setup: need root to run: apt-get install -y ${missing[*]}" >&2; exit 1
+  fi
+  "${SUDO[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
+  cat >&2 <<'MSG'
+setup: the .NET 10 SDK is missing. Debian 12 does not package it; install it with Microsoft's script:
+  curl -fsSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh
+  bash /tmp/dotnet-install.sh --channel 10.0 --install-dir "$HOME/.dotnet"
+  export PATH="$HOME/.dotnet:$PATH"
+then run this command again.
+MSG
+  exit 1
+fi
