@@ -97,7 +97,8 @@ internal static class ManifestStoreLocator
     // PNG: signature(8), then chunks "length(4) type(4) data(length) crc(4)"; the store is the caBX chunk's data.
     private static byte[]? FromPng(ReadOnlySpan<byte> file, List<string> problems)
     {
-        if (file.Length < 8 || !file[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        // Not "\x89PNG..."u8: that literal encodes U+0089 as two UTF-8 bytes and never matches.
+        if (file.Length < 8 || !file[..8].SequenceEqual((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
             return null;
         var pos = 8;
         var chunks = 0;
