@@ -86,7 +86,7 @@ internal static class ManifestReader
             {
                 return JsonNode.Parse(json.Data.Span, documentOptions: JsonOptions);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
             {
                 problems.Add($"assertion {box.Label}: JSON is malformed: {ex.Message}");
             }
@@ -221,8 +221,8 @@ internal static class ManifestReader
                     if (value is null) continue;
                     if (value is JsonValue v && v.TryGetValue<string>(out var s))
                     {
-                        var isSourceKey = key.Equals("digitalSourceType", StringComparison.OrdinalIgnoreCase);
-                        if (isSourceKey)
+                        // Actions say "digitalSourceType"; IPTC/XMP assertions "Iptc4xmpExt:DigitalSourceType".
+                        if (key.EndsWith("digitalSourceType", StringComparison.OrdinalIgnoreCase))
                             sourceTypes.Add(s);
                         if (IptcSourceTypes.IsAi(s))
                             ai.Add(new AiDeclaration(manifest, assertion, here, s));

@@ -56,8 +56,15 @@ internal static class ManifestStoreLocator
         foreach (var (instance, fragments) in instances)
         {
             var store = Join(file, fragments, instance, problems);
-            if (store is null || !IsC2paStore(store))
+            if (store is null)
                 continue;
+            if (!IsC2paStore(store))
+            {
+                // A damaged header still counts as "credentials present": the inspector reports them unusable.
+                if (!LooksLikeC2pa(store))
+                    continue;
+                problems.Add($"APP11 instance {instance} looks like a C2PA manifest store but its box header is damaged");
+            }
             if (found is null)
                 found = store;
             else
@@ -72,7 +79,10 @@ internal static class ManifestStoreLocator
         var first = file.Slice(fragments[0].Start, fragments[0].Length);
         var header = BinaryPrimitives.ReadUInt32BigEndian(first) == 1 ? 16 : 8;
         if (first.Length < header)
+        {
+            problems.Add($"APP11 instance {instance} is too short to hold a JUMBF box header");
             return null;
+        }
         long total = first.Length;
         for (var i = 1; i < fragments.Count; i++)
         {
@@ -120,6 +130,8 @@ internal static class ManifestStoreLocator
         }
         return null;
     }
+
+    private static bool LooksLikeC2pa(ReadOnlySpan<byte> store) => store[..Math.Min(store.Length, 64)].IndexOf("c2pa"u8) >= 0;
 
     // A C2PA store is a 'jumb' whose first child is a 'jumd' with the c2pa UUID (starts with "c2pa").
     private static bool IsC2paStore(ReadOnlySpan<byte> store)

@@ -154,7 +154,7 @@ public sealed class C2paHostileInputTests(ITestOutputHelper output)
         var rest = file.AsSpan(start + 2 + length).ToArray();
         // Tried: the segment's payload shortened to n bytes (its length field updated) with the rest of the file intact.
         var checkedCount = 0;
-        for (var n = 0; n <= length - 2; n += n < 64 ? 1 : 13)
+        for (var n = 0; n <= length - 2; n += n < 64 ? 1 : 29)
         {
             byte[] truncated = [.. file.AsSpan(0, start), 0xFF, 0xEB, (byte)((n + 2) >> 8), (byte)(n + 2), .. file.AsSpan(start + 4, n), .. rest];
             var report = InspectJpeg(truncated);
@@ -173,8 +173,8 @@ public sealed class C2paHostileInputTests(ITestOutputHelper output)
         var original = File.ReadAllBytes(path);
         var (start, length) = FirstApp11(original);
         var random = new Random(20261122);
-        // Tried: 1,500 copies, each with 1-4 random bytes of the first APP11 segment overwritten.
-        for (var i = 0; i < 1500; i++)
+        // Tried: 600 copies, each with 1-4 random bytes of the first APP11 segment overwritten.
+        for (var i = 0; i < 600; i++)
         {
             var file = (byte[])original.Clone();
             for (var k = random.Next(1, 5); k > 0; k--)

@@ -133,6 +133,33 @@ public sealed class C2paSyntheticTests
     }
 
     [Fact]
+    public void Inspect_JsonIptcAssertionDeclaresAi_ReportsAiGenerated()
+    {
+        const string json = "{\"@context\":{\"Iptc4xmpExt\":\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\"},"
+            + "\"Iptc4xmpExt:DigitalSourceType\":\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"}";
+        var report = InspectJpeg(SignedJpegWithBoxes(Jpeg(), Signing.EcdsaP256, "c2pa.hash.data", ("stds.iptc", JsonAssertion("stds.iptc", json))));
+
+        var ai = Code(report, FindingCodes.C2paAiGenerated)!;
+        var declaration = ai.Details["declarations"]!.AsArray()[0]!;
+        Assert.Equal("stds.iptc", declaration["assertion"]!.GetValue<string>());
+        Assert.Null(declaration["action"]);
+        Assert.Single(report.ActiveManifest!.DigitalSourceTypes);
+        Assert.Null(Code(report, FindingCodes.C2paSignatureInvalid));
+    }
+
+    [Fact]
+    public void Inspect_BoxesHashBinding_SaysNotVerifiedInsteadOfInvalid()
+    {
+        var report = InspectJpeg(SignedJpegWithBoxes(Jpeg(), Signing.EcdsaP256, "c2pa.hash.boxes"));
+
+        Assert.True(report.ActiveManifest!.SignatureValid);
+        Assert.Null(report.HardBindingValid);
+        Assert.Contains(report.Problems, p => p.Contains("c2pa.hash.boxes is not verified here", StringComparison.Ordinal));
+        Assert.Null(Code(report, FindingCodes.C2paSignatureInvalid));
+        Assert.True(Code(report, FindingCodes.C2paManifest)!.Details["hardBindingValid"] is null);
+    }
+
+    [Fact]
     public void Inspect_UnsignedManifestDeclaringAi_ReportsAiAndInvalid()
     {
         var report = InspectJpeg(SignedJpeg(Jpeg(), Signing.None,
@@ -174,6 +201,35 @@ public sealed class C2paSyntheticTests
         Assert.True(m.AssertionHashesValid, string.Join("; ", report.Problems));
         Assert.True(m.SignatureValid);
         Assert.True(report.HardBindingValid);
+    }
+
+    [Fact]
+    public void Inspect_StoreWithXlBoxHeaderOverSeveralSegments_Reassembles()
+    {
+        var w = new System.Formats.Cbor.CborWriter();
+        w.WriteStartMap(1); w.WriteTextString("blob"); w.WriteByteString(new byte[100_000]); w.WriteEndMap();
+        var store = WithExtendedLength(Store(Manifest(Signing.EcdsaP256, DataHash(2, 0, new byte[32]), ("org.test.blob", w.Encode()))));
+        var file = InsertApp11(Jpeg(), [store], 40_000);
+
+        var report = InspectJpeg(file);
+
+        var m = Assert.Single(report.Manifests);
+        Assert.True(m.SignatureValid);
+        Assert.True(m.AssertionHashesValid, string.Join("; ", report.Problems));
+        Assert.False(report.HardBindingValid); // the placeholder binding never matched this file
+    }
+
+    [Fact]
+    public void Inspect_StoreHeaderDamaged_ReportsUnusableCredentials()
+    {
+        var store = Store(Manifest(Signing.EcdsaP256, DataHash(2, 0, new byte[32])));
+        store[4] = (byte)'X'; // 'jumb' -> 'Xumb'
+
+        var report = InspectJpeg(InsertApp11(Jpeg(), [store], 65_000));
+
+        Assert.True(report.Found);
+        Assert.Contains(report.Problems, p => p.Contains("box header is damaged", StringComparison.Ordinal));
+        Assert.Equal(0.6, Code(report, FindingCodes.C2paSignatureInvalid)!.Confidence);
     }
 
     [Fact]

@@ -32,7 +32,12 @@ internal static class C2paTestBuilder
 
     /// <summary>A JPEG carrying a signed manifest whose c2pa.hash.data binds it. Extra assertions are
     /// added to the store and referenced from the claim.</summary>
-    public static byte[] SignedJpeg(byte[] jpeg, Signing signing, params (string Label, byte[] Cbor)[] extra)
+    public static byte[] SignedJpeg(byte[] jpeg, Signing signing, params (string Label, byte[] Cbor)[] extra) =>
+        SignedJpegWithBoxes(jpeg, signing, "c2pa.hash.data", extra.Select(e => (e.Label, CborAssertion(e.Label, e.Cbor))).ToArray());
+
+    /// <summary>Like <see cref="SignedJpeg"/>, with ready-made assertion superboxes and a chosen label for the
+    /// binding assertion (e.g. c2pa.hash.boxes, which the reader does not verify).</summary>
+    public static byte[] SignedJpegWithBoxes(byte[] jpeg, Signing signing, string bindingLabel, params (string Label, byte[] Box)[] extra)
     {
         var imageHash = SHA256.HashData(jpeg);
         long length = 0;
@@ -40,7 +45,7 @@ internal static class C2paTestBuilder
         // The exclusion length depends on the store size, which depends on how the length is encoded: settle it.
         for (var i = 0; i < 5; i++)
         {
-            var store = Store(Manifest(signing, DataHash(2, length, imageHash), extra));
+            var store = Store(ManifestWithBoxes(signing, bindingLabel, DataHash(2, length, imageHash), extra));
             file = InsertApp11(jpeg, [store], 65_000);
             var inserted = file.Length - jpeg.Length;
             if (inserted == length) break;
@@ -101,10 +106,13 @@ internal static class C2paTestBuilder
     }
 
     /// <summary>A 'c2ma' superbox: assertion store, claim, claim signature.</summary>
-    public static byte[] Manifest(Signing signing, byte[] dataHash, params (string Label, byte[] Cbor)[] extra)
+    public static byte[] Manifest(Signing signing, byte[] dataHash, params (string Label, byte[] Cbor)[] extra) =>
+        ManifestWithBoxes(signing, "c2pa.hash.data", dataHash, extra.Select(e => (e.Label, CborAssertion(e.Label, e.Cbor))).ToArray());
+
+    private static byte[] ManifestWithBoxes(Signing signing, string bindingLabel, byte[] dataHash, (string Label, byte[] Box)[] extra)
     {
-        var assertions = new List<(string Label, byte[] Box)> { ("c2pa.hash.data", CborAssertion("c2pa.hash.data", dataHash)) };
-        assertions.AddRange(extra.Select(e => (e.Label, CborAssertion(e.Label, e.Cbor))));
+        var assertions = new List<(string Label, byte[] Box)> { (bindingLabel, CborAssertion(bindingLabel, dataHash)) };
+        assertions.AddRange(extra);
         var assertionStore = Superbox("c2as", "c2pa.assertions", assertions.Select(a => a.Box).ToArray());
 
         var claim = Claim(assertions);
@@ -116,6 +124,8 @@ internal static class C2paTestBuilder
     public static byte[] Store(params byte[][] manifests) => Superbox("c2pa", "c2pa", manifests);
 
     public static byte[] CborAssertion(string label, byte[] cbor) => Superbox("cbor", label, Box("cbor", cbor));
+
+    public static byte[] JsonAssertion(string label, string json) => Superbox("json", label, Box("json", Encoding.UTF8.GetBytes(json)));
 
     private static byte[] Claim(List<(string Label, byte[] Box)> assertions)
     {
@@ -220,14 +230,14 @@ internal static class C2paTestBuilder
     }
 
     /// <summary>Inserts each store as its own APP11 instance right after SOI, split into segments of at
-    /// most <paramref name="chunk"/> box bytes; later segments repeat the 8-byte superbox header.</summary>
+    /// most <paramref name="chunk"/> box bytes; later segments repeat the superbox header (8 bytes, 16 with XLBox).</summary>
     public static byte[] InsertApp11(byte[] jpeg, IReadOnlyList<byte[]> stores, int chunk, int firstInstance = 0, int at = 2)
     {
         var segments = new List<byte>();
         for (var instance = firstInstance; instance < firstInstance + stores.Count; instance++)
         {
             var store = stores[instance - firstInstance];
-            var header = store.AsSpan(0, 8).ToArray();
+            var header = store.AsSpan(0, BinaryPrimitives.ReadUInt32BigEndian(store) == 1 ? 16 : 8).ToArray();
             var pos = 0;
             for (uint seq = 1; pos < store.Length; seq++)
             {
@@ -246,6 +256,17 @@ internal static class C2paTestBuilder
             }
         }
         return [.. jpeg.AsSpan(0, at), .. segments, .. jpeg.AsSpan(at)];
+    }
+
+    /// <summary>The same box with its length moved to a 64-bit XLBox (LBox = 1).</summary>
+    public static byte[] WithExtendedLength(byte[] box)
+    {
+        var extended = new byte[box.Length + 8];
+        BinaryPrimitives.WriteUInt32BigEndian(extended, 1);
+        box.AsSpan(4, 4).CopyTo(extended.AsSpan(4));
+        BinaryPrimitives.WriteUInt64BigEndian(extended.AsSpan(8), (ulong)extended.Length);
+        box.AsSpan(8).CopyTo(extended.AsSpan(16));
+        return extended;
     }
 
     /// <summary>Inserts a chunk right after IHDR (PNG signature 8 bytes + IHDR chunk 25 bytes).</summary>
