@@ -12,7 +12,13 @@ internal static class CborJson
     public const int MaxDepth = 48;
 
     /// <summary>Every item consumes at least one byte, so this also bounds work on huge declared counts.</summary>
-    private const int MaxItems = 200_000;
+    private const int MaxItems = 50_000;
+
+    /// <summary>Only hashes (at most 64 bytes) are read from byte strings; longer ones (embedded data) are skipped.</summary>
+    private const int MaxByteString = 1024;
+
+    /// <summary>Longer text is cut to this many characters (no field we use comes close).</summary>
+    private const int MaxText = 8192;
 
     public static JsonNode? TryRead(ReadOnlyMemory<byte> data, out string? problem)
     {
@@ -21,7 +27,7 @@ internal static class CborJson
         {
             var reader = new CborReader(data, CborConformanceMode.Lax, allowMultipleRootLevelValues: false);
             var items = 0;
-            return ReadItem(reader, 0, ref items);
+            return new CborJsonReader(reader).ReadItem(0, ref items);
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException
                                        or OverflowException or ArgumentException or DepthException)
@@ -31,57 +37,81 @@ internal static class CborJson
         }
     }
 
-    private static JsonNode? ReadItem(CborReader reader, int depth, ref int items)
+    /// <summary>Holds the reader and two small buffers, so declared lengths never decide an allocation.</summary>
+    private sealed class CborJsonReader(CborReader reader)
     {
-        if (depth > MaxDepth)
-            throw new DepthException($"CBOR nests deeper than {MaxDepth} levels");
-        if (++items > MaxItems)
-            throw new DepthException($"CBOR holds more than {MaxItems} items");
-        switch (reader.PeekState())
+        private readonly CborReader _reader = reader;
+        private readonly byte[] _bytes = new byte[MaxByteString];
+        private readonly char[] _chars = new char[MaxText];
+
+        public JsonNode? ReadItem(int depth, ref int items)
         {
-            case CborReaderState.Tag:
-                reader.ReadTag();
-                return ReadItem(reader, depth + 1, ref items);
-            case CborReaderState.StartMap:
+            if (depth > MaxDepth)
+                throw new DepthException($"CBOR nests deeper than {MaxDepth} levels");
+            if (++items > MaxItems)
+                throw new DepthException($"CBOR holds more than {MaxItems} items");
+            switch (_reader.PeekState())
             {
-                reader.ReadStartMap();
-                var obj = new JsonObject();
-                while (reader.PeekState() != CborReaderState.EndMap)
+                case CborReaderState.Tag:
+                    _reader.ReadTag();
+                    return ReadItem(depth + 1, ref items);
+                case CborReaderState.StartMap:
                 {
-                    var key = KeyText(ReadItem(reader, depth + 1, ref items));
-                    var value = ReadItem(reader, depth + 1, ref items);
-                    obj[key] = value; // last duplicate wins; Lax mode lets duplicates through
+                    _reader.ReadStartMap();
+                    var obj = new JsonObject();
+                    while (_reader.PeekState() != CborReaderState.EndMap)
+                    {
+                        var key = KeyText(ReadItem(depth + 1, ref items));
+                        var value = ReadItem(depth + 1, ref items);
+                        obj[key] = value; // last duplicate wins; Lax mode lets duplicates through
+                    }
+                    _reader.ReadEndMap();
+                    return obj;
                 }
-                reader.ReadEndMap();
-                return obj;
+                case CborReaderState.StartArray:
+                {
+                    _reader.ReadStartArray();
+                    var arr = new JsonArray();
+                    while (_reader.PeekState() != CborReaderState.EndArray)
+                        arr.Add(ReadItem(depth + 1, ref items));
+                    _reader.ReadEndArray();
+                    return arr;
+                }
+                case CborReaderState.TextString or CborReaderState.StartIndefiniteLengthTextString:
+                    return JsonValue.Create(Text());
+                case CborReaderState.ByteString or CborReaderState.StartIndefiniteLengthByteString:
+                    return JsonValue.Create(Bytes());
+                case CborReaderState.UnsignedInteger:
+                    return JsonValue.Create(_reader.ReadUInt64());
+                case CborReaderState.NegativeInteger:
+                    return JsonValue.Create(_reader.ReadInt64());
+                case CborReaderState.Boolean:
+                    return JsonValue.Create(_reader.ReadBoolean());
+                case CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat:
+                    var d = _reader.ReadDouble();
+                    return double.IsFinite(d) ? JsonValue.Create(d) : null;
+                case CborReaderState.Null or CborReaderState.SimpleValue:
+                    _reader.SkipValue();
+                    return null;
+                default:
+                    throw new CborContentException($"unexpected CBOR state {_reader.PeekState()}");
             }
-            case CborReaderState.StartArray:
-            {
-                reader.ReadStartArray();
-                var arr = new JsonArray();
-                while (reader.PeekState() != CborReaderState.EndArray)
-                    arr.Add(ReadItem(reader, depth + 1, ref items));
-                reader.ReadEndArray();
-                return arr;
-            }
-            case CborReaderState.TextString or CborReaderState.StartIndefiniteLengthTextString:
-                return JsonValue.Create(reader.ReadTextString());
-            case CborReaderState.ByteString or CborReaderState.StartIndefiniteLengthByteString:
-                return JsonValue.Create(Convert.ToBase64String(reader.ReadByteString()));
-            case CborReaderState.UnsignedInteger:
-                return JsonValue.Create(reader.ReadUInt64());
-            case CborReaderState.NegativeInteger:
-                return JsonValue.Create(reader.ReadInt64());
-            case CborReaderState.Boolean:
-                return JsonValue.Create(reader.ReadBoolean());
-            case CborReaderState.HalfPrecisionFloat or CborReaderState.SinglePrecisionFloat or CborReaderState.DoublePrecisionFloat:
-                var d = reader.ReadDouble();
-                return double.IsFinite(d) ? JsonValue.Create(d) : null;
-            case CborReaderState.Null or CborReaderState.SimpleValue:
-                reader.SkipValue();
-                return null;
-            default:
-                throw new CborContentException($"unexpected CBOR state {reader.PeekState()}");
+        }
+
+        private string Text()
+        {
+            if (_reader.TryReadTextString(_chars, out var written))
+                return new string(_chars, 0, written);
+            _reader.SkipValue();
+            return "";
+        }
+
+        private string Bytes()
+        {
+            if (_reader.TryReadByteString(_bytes, out var written))
+                return Convert.ToBase64String(_bytes, 0, written);
+            _reader.SkipValue();
+            return "";
         }
     }
 

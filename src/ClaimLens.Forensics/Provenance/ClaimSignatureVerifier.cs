@@ -170,12 +170,45 @@ internal static class ClaimSignatureVerifier
             foreach (var label in (CoseHeaderLabel[])[SigTst, SigTst2])
             {
                 if (!headers.TryGetValue(label, out var value)) continue;
-                var node = CborJson.TryRead(value.EncodedValue, out _);
-                var token = node?["tstTokens"] is System.Text.Json.Nodes.JsonArray { Count: > 0 } tokens ? CborJson.Bytes(tokens[0], "val") : null;
+                var token = FirstToken(value.EncodedValue);
                 var time = token is null ? null : GenTime(token);
                 if (time is not null)
                     return time.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             }
+        }
+        return null;
+    }
+
+    // The token is a few kB (it carries the TSA's certificates), too big for CborJson's byte-string cap.
+    private static byte[]? FirstToken(ReadOnlyMemory<byte> encoded)
+    {
+        try
+        {
+            var reader = new CborReader(encoded, CborConformanceMode.Lax);
+            if (reader.PeekState() != CborReaderState.StartMap) return null;
+            reader.ReadStartMap();
+            for (var i = 0; i < 16 && reader.PeekState() != CborReaderState.EndMap; i++)
+            {
+                var key = reader.PeekState() == CborReaderState.TextString ? reader.ReadTextString() : null;
+                if (key is null) { reader.SkipValue(); reader.SkipValue(); continue; }
+                if (key != "tstTokens" || reader.PeekState() != CborReaderState.StartArray) { reader.SkipValue(); continue; }
+                reader.ReadStartArray();
+                if (reader.PeekState() != CborReaderState.StartMap) return null;
+                reader.ReadStartMap();
+                for (var j = 0; j < 16 && reader.PeekState() != CborReaderState.EndMap; j++)
+                {
+                    var field = reader.PeekState() == CborReaderState.TextString ? reader.ReadTextString() : null;
+                    if (field == "val" && reader.PeekState() == CborReaderState.ByteString)
+                        return reader.ReadByteString();
+                    if (field is null) reader.SkipValue();
+                    reader.SkipValue();
+                }
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is CborContentException or InvalidOperationException)
+        {
+            // An unreadable time-stamp leaves the signing time unknown.
         }
         return null;
     }
