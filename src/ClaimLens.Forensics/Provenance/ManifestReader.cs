@@ -36,11 +36,13 @@ internal static class ManifestReader
 
         var claimAlgorithm = CborJson.Text(claim, "alg");
         var assertionStore = manifest.Children.FirstOrDefault(c => c.TypeCode == "c2as" || c.Label == "c2pa.assertions");
-        var assertions = new List<(string Label, JsonNode? Content)>();
+        var assertions = new List<(JumbfBox Box, JsonNode? Content)>();
         foreach (var box in assertionStore?.Children ?? [])
-            assertions.Add((box.Label, ReadAssertion(box, problems)));
+            assertions.Add((box, ReadAssertion(box, problems)));
 
-        var hashesValid = claim is JsonObject && CheckReferences(claim, claimAlgorithm, manifest, store, problems);
+        // Only assertions the signed claim vouches for (by hash) may bind the manifest to the file.
+        var vouched = new HashSet<JumbfBox>(ReferenceEqualityComparer.Instance);
+        var hashesValid = claim is JsonObject && CheckReferences(claim, claimAlgorithm, manifest, store, vouched, problems);
 
         var actions = new List<C2paAction>();
         var sourceTypes = new List<string>();
@@ -48,17 +50,23 @@ internal static class ManifestReader
         var ingredients = new List<C2paIngredient>();
         string? hardBinding = null;
         JsonNode? dataHash = null;
-        foreach (var (label, content) in assertions)
+        foreach (var (box, content) in assertions)
         {
+            var label = box.Label;
             var baseLabel = BaseLabel(label);
+            var isBinding = baseLabel is "c2pa.hash.data" or "c2pa.hash.boxes" or "c2pa.hash.collection.data"
+                || baseLabel.StartsWith("c2pa.hash.bmff", StringComparison.Ordinal);
+            if (isBinding && !vouched.Contains(box))
+            {
+                problems.Add($"binding assertion {label} is not covered by the signed claim and was ignored");
+                continue;
+            }
             if (baseLabel is "c2pa.actions" or "c2pa.actions.v2" && content?["actions"] is JsonArray list)
                 actions.AddRange(list.Select(ReadAction).OfType<C2paAction>());
             else if (baseLabel.StartsWith("c2pa.ingredient", StringComparison.Ordinal) && content is JsonObject)
                 ingredients.Add(ReadIngredient(content));
-            else if (baseLabel == "c2pa.hash.data" && hardBinding is null)
-                (hardBinding, dataHash) = (baseLabel, content);
-            else if (baseLabel is "c2pa.hash.boxes" or "c2pa.hash.bmff" or "c2pa.hash.bmff.v2" or "c2pa.hash.bmff.v3" or "c2pa.hash.collection.data" && hardBinding is null)
-                hardBinding = baseLabel;
+            else if (isBinding && hardBinding is null)
+                (hardBinding, dataHash) = (baseLabel, baseLabel == "c2pa.hash.data" ? content ?? new JsonObject() : null);
             if (content is not null)
                 ScanSourceTypes(content, manifest.Label, label, null, sourceTypes, ai, 0);
         }
@@ -97,7 +105,8 @@ internal static class ManifestReader
     // A hashed URI is { url: "self#jumbf=<path>", hash: bstr, alg?: text }; the path is relative to this
     // manifest ("c2pa.assertions/c2pa.actions") or absolute ("/c2pa/<manifest>/c2pa.assertions/...").
     // The hash covers the referenced superbox without its own LBox/TBox header.
-    private static bool CheckReferences(JsonNode claim, string? claimAlgorithm, JumbfBox manifest, JumbfBox store, List<string> problems)
+    private static bool CheckReferences(JsonNode claim, string? claimAlgorithm, JumbfBox manifest, JumbfBox store,
+        HashSet<JumbfBox> vouched, List<string> problems)
     {
         var references = new List<JsonNode?>();
         foreach (var key in (string[])["assertions", "created_assertions", "gathered_assertions"])
@@ -134,7 +143,11 @@ internal static class ManifestReader
                 problems.Add($"reference {url} uses hash algorithm '{algName}', which is not verified here");
                 continue;
             }
-            if (!CryptographicOperations.FixedTimeEquals(C2paHash.Hash(algorithm, target.Payload.Span), expected))
+            if (CryptographicOperations.FixedTimeEquals(C2paHash.Hash(algorithm, target.Payload.Span), expected))
+            {
+                vouched.Add(target);
+            }
+            else
             {
                 problems.Add($"assertion {target.Label} does not match the hash the claim records for it");
                 ok = false;

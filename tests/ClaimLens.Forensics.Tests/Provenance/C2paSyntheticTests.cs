@@ -160,6 +160,18 @@ public sealed class C2paSyntheticTests
     }
 
     [Fact]
+    public void Inspect_BindingNotReferencedByClaim_IsIgnoredAndBindingInvalid()
+    {
+        // The data hash matches the file, but the signed claim does not vouch for it, so anyone could have added it.
+        var report = InspectJpeg(SignedJpegWithUnreferencedBinding(Jpeg()));
+
+        Assert.True(report.ActiveManifest!.SignatureValid);
+        Assert.False(report.HardBindingValid);
+        Assert.Contains(report.Problems, p => p.Contains("not covered by the signed claim", StringComparison.Ordinal));
+        Assert.NotNull(Code(report, FindingCodes.C2paSignatureInvalid));
+    }
+
+    [Fact]
     public void Inspect_UnsignedManifestDeclaringAi_ReportsAiAndInvalid()
     {
         var report = InspectJpeg(SignedJpeg(Jpeg(), Signing.None,

@@ -37,7 +37,14 @@ internal static class C2paTestBuilder
 
     /// <summary>Like <see cref="SignedJpeg"/>, with ready-made assertion superboxes and a chosen label for the
     /// binding assertion (e.g. c2pa.hash.boxes, which the reader does not verify).</summary>
-    public static byte[] SignedJpegWithBoxes(byte[] jpeg, Signing signing, string bindingLabel, params (string Label, byte[] Box)[] extra)
+    public static byte[] SignedJpegWithBoxes(byte[] jpeg, Signing signing, string bindingLabel, params (string Label, byte[] Box)[] extra) =>
+        SignedJpegCore(jpeg, signing, bindingLabel, referenceBinding: true, extra);
+
+    /// <summary>A correct c2pa.hash.data that the claim does not reference: a binding nobody signed.</summary>
+    public static byte[] SignedJpegWithUnreferencedBinding(byte[] jpeg) =>
+        SignedJpegCore(jpeg, Signing.EcdsaP256, "c2pa.hash.data", referenceBinding: false, []);
+
+    private static byte[] SignedJpegCore(byte[] jpeg, Signing signing, string bindingLabel, bool referenceBinding, (string Label, byte[] Box)[] extra)
     {
         var imageHash = SHA256.HashData(jpeg);
         long length = 0;
@@ -45,7 +52,7 @@ internal static class C2paTestBuilder
         // The exclusion length depends on the store size, which depends on how the length is encoded: settle it.
         for (var i = 0; i < 5; i++)
         {
-            var store = Store(ManifestWithBoxes(signing, bindingLabel, DataHash(2, length, imageHash), extra));
+            var store = Store(ManifestWithBoxes(signing, bindingLabel, DataHash(2, length, imageHash), extra, referenceBinding));
             file = InsertApp11(jpeg, [store], 65_000);
             var inserted = file.Length - jpeg.Length;
             if (inserted == length) break;
@@ -109,13 +116,13 @@ internal static class C2paTestBuilder
     public static byte[] Manifest(Signing signing, byte[] dataHash, params (string Label, byte[] Cbor)[] extra) =>
         ManifestWithBoxes(signing, "c2pa.hash.data", dataHash, extra.Select(e => (e.Label, CborAssertion(e.Label, e.Cbor))).ToArray());
 
-    private static byte[] ManifestWithBoxes(Signing signing, string bindingLabel, byte[] dataHash, (string Label, byte[] Box)[] extra)
+    private static byte[] ManifestWithBoxes(Signing signing, string bindingLabel, byte[] dataHash, (string Label, byte[] Box)[] extra, bool referenceBinding = true)
     {
         var assertions = new List<(string Label, byte[] Box)> { (bindingLabel, CborAssertion(bindingLabel, dataHash)) };
         assertions.AddRange(extra);
         var assertionStore = Superbox("c2as", "c2pa.assertions", assertions.Select(a => a.Box).ToArray());
 
-        var claim = Claim(assertions);
+        var claim = Claim(referenceBinding ? assertions : assertions.Skip(1).ToList());
         var claimBox = Superbox("c2cl", "c2pa.claim", Box("cbor", claim));
         var signatureBox = Superbox("c2cs", "c2pa.signature", Box("cbor", Sign(claim, signing)));
         return Superbox("c2ma", ManifestLabel, assertionStore, claimBox, signatureBox);
