@@ -18,7 +18,7 @@ internal static class C2paFindings
         {
             summary = new LocalizedText(
                 "The photo carries C2PA Content Credentials, but they cannot be read: " + First(problems) + ". Its recorded history is unusable.",
-                "此照片带有 C2PA 内容凭证，但无法解析（" + First(problems) + "），其记录的来历无法使用。");
+                "此照片带有 C2PA 内容凭证，但凭证已损坏、无法解析，其记录的来历无法使用（技术细节见英文说明）。");
         }
         else
         {
@@ -136,7 +136,7 @@ internal static class C2paFindings
         FindingCodes.C2paSignatureInvalid, Severity.High, 0.6,
         new LocalizedText(
             "The photo's Content Credentials are present but unreadable (" + First(problems) + "), so nothing they claim can be verified. Broken credentials often mean the file was edited after signing.",
-            "此照片带有内容凭证但无法解析（" + First(problems) + "），其中任何声明都无法验证。凭证损坏常意味着文件在签名后被编辑过。"),
+            "此照片带有内容凭证但凭证已损坏、无法解析，其中任何声明都无法验证。凭证损坏常意味着文件在签名后被编辑过。"),
         new JsonObject { ["reasons"] = Strings(problems), ["trust"] = "not_evaluated" });
 
     // True only when every manifest verified; false when any failed; null when some could not be checked.
