@@ -76,7 +76,7 @@ internal static class CopyMoveAnalysis
             ["target"] = clones[0]!["target"]!.DeepClone(),
             ["pairs"] = best.Count,
             ["similarity"] = Math.Round(Similarity(gray, best), 3),
-            ["periodSimilarity"] = Math.Round(Math.Max(Similarity(gray, best, -1), Similarity(gray, best, 2)), 3),
+            ["periodSimilarity"] = Math.Round(PeriodSimilarity(gray, best), 3),
             ["offset"] = new JsonArray(Math.Round(bestOffset.X / (scale > 0 ? scale : 1)), Math.Round(bestOffset.Y / (scale > 0 ? scale : 1))),
             ["clones"] = clones,
         };
@@ -104,7 +104,7 @@ internal static class CopyMoveAnalysis
             // Each pair is seen from both ends; keep it once.
             if (j <= i || distance > MaxDescriptorDistance)
                 continue;
-            if (distance > RatioTest * second[i] || distance > RatioTest * second[j])
+            if (distance > RatioTest * second[i] || distance > RatioTest * second[j] || second[i] == 0 || second[j] == 0)
                 continue;
             var a = keypoints[i].Pt;
             var b = keypoints[j].Pt;
@@ -221,15 +221,19 @@ internal static class CopyMoveAnalysis
         return clusters;
     }
 
-    // A repeated pattern (print, tiles, a fence) also matches one period further on and one period back;
-    // a clone's source and target are two places, not a row of them.
-    private static bool Periodic(Mat gray, List<Pair> cluster) =>
-        Math.Max(Similarity(gray, cluster, -1), Similarity(gray, cluster, 2)) >= PeriodicSimilarity;
+    // A repeated pattern (print, tiles, a fence) also matches one period further on and one period back,
+    // and the offset found may be several periods; a clone's source and target are two places, not a row.
+    private static readonly double[] PeriodMultiples = [-1, 2, 0.5, 1 / 3.0, 0.25];
+
+    private static double PeriodSimilarity(Mat gray, List<Pair> cluster) =>
+        PeriodMultiples.Max(m => Similarity(gray, cluster, m));
+
+    private static bool Periodic(Mat gray, List<Pair> cluster) => PeriodSimilarity(gray, cluster) >= PeriodicSimilarity;
 
     // A clone copies pixels, sensor noise included: the patches around matched points correlate almost
     // perfectly at the cluster's offset. Repeated real-world patterns (print, tiles) differ in lighting,
     // perspective and noise, and correlate less.
-    private static double Similarity(Mat gray, List<Pair> cluster, int multiple = 1)
+    private static double Similarity(Mat gray, List<Pair> cluster, double multiple = 1)
     {
         var offset = Median(cluster.Select(p => p.Offset).ToList());
         int ox = (int)Math.Round(offset.X * multiple), oy = (int)Math.Round(offset.Y * multiple);
