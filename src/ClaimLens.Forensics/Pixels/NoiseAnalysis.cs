@@ -21,13 +21,13 @@ internal static class NoiseAnalysis
     private const int MinHighRegionCells = 10;
     // This many separate smooth patches mean the camera smooths flat areas itself.
     private const int ManyLowRegions = 4;
-    // Below this median residual (about 0.4 grey levels of noise) the photo is too clean for a
-    // smoother patch to stand out.
+    // Below this median residual (the kernel's median response is about 4 sigma, so a quarter of a grey
+    // level of noise) the photo is too clean for a smoother patch to stand out.
     private const double MinReferenceResidual = 1.0;
 
     internal sealed record Result(Finding? Finding, Mat? Heat);
 
-    private readonly record struct Cell(bool Valid, double Residual, double Mean);
+    private readonly record struct Cell(bool Valid, double Residual);
 
     /// <summary>Returns the finding (or null) and, when there is one, a heat map at working resolution.</summary>
     public static Result Analyze(Mat bgr, double scale)
@@ -150,7 +150,7 @@ internal static class NoiseAnalysis
                 }
                 var mean = sum / (double)(Window * Window);
                 var valid = used >= Window * Window / 5 && mean is >= 24 and <= 232;
-                cells[r, c] = new Cell(valid, valid ? Median(histogram, used) : 0, mean);
+                cells[r, c] = new Cell(valid, valid ? Median(histogram, used) : 0);
             }
         }
         return cells;
