@@ -45,6 +45,34 @@ public sealed class PixelInspectorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Inspect_PathologicalPatterns_DoNotThrowOrClaimClones()
+    {
+        // Tried: a checkerboard (perfectly periodic), pure random noise, stripes, half clipped white.
+        using var checker = new Mat(480, 640, MatType.CV_8UC3, Scalar.All(30));
+        for (var y = 0; y < 480; y += 16)
+        {
+            for (var x = (y / 16 % 2) * 16; x < 640; x += 32)
+                Cv2.Rectangle(checker, new Rect(x, y, 16, 16), Scalar.All(220), -1);
+        }
+        using var noise = new Mat(480, 640, MatType.CV_8UC3, Scalar.All(128));
+        SyntheticImages.AddNoise(noise, 60, 44);
+        using var stripes = new Mat(480, 640, MatType.CV_8UC3, Scalar.All(0));
+        for (var x = 0; x < 640; x += 6)
+            Cv2.Line(stripes, new Point(x, 0), new Point(x, 479), Scalar.All(255), 2);
+        using var clipped = SyntheticImages.NoisyScene(640, 480, 5, 45);
+        clipped[new Rect(0, 0, 320, 480)].SetTo(Scalar.All(255));
+
+        foreach (var pixels in new[] { checker, noise, stripes, clipped })
+        {
+            var bytes = SyntheticImages.Jpeg(pixels, 90);
+            using var image = ImageLoader.Load(bytes);
+            using var report = PixelInspector.Inspect(image, bytes);
+            output.WriteLine(string.Join(", ", report.Findings.Select(f => f.Code)));
+            Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.CopyMove);
+        }
+    }
+
+    [Fact]
     public void Inspect_GarbageBytesBesideValidPixels_IgnoresTheBytes()
     {
         // Tried: random bytes, a JPEG header cut after the SOI marker, and a DQT segment that lies about its length.
