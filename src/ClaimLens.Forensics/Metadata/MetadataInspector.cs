@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using ClaimLens.Forensics.Imaging;
+using ClaimLens.Forensics.Report;
+using MetadataExtractor;
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics.Metadata;
+
+/// <summary>Reads a photo's EXIF, XMP and PNG text once and turns them into capture facts and findings:
+/// AI-content labels (GB 45438-2025 / TC260, IPTC digital source type), generator parameters, editing software,
+/// a capture time before delivery, an EXIF thumbnail that does not show the photo, and missing camera metadata.
+/// C2PA manifests are read elsewhere.</summary>
+public static class MetadataInspector
+{
+    // Calibrated on the 34 real camera photos with thumbnails: their lowest similarity is 0.97 and their largest
+    // cell error 0.53, while another photo's thumbnail scores ≥ 1.49 and a painted rectangle 0.6–4.8.
+    private const double MinSimilarity = 0.85;
+    // A local region this many standard deviations off after the tone fit is an edit the thumbnail does not show.
+    private const double MaxCellError = 1.0;
+
+    /// <summary>Inspects the metadata of one file. Never throws for malformed metadata: problems become details
+    /// or are ignored.</summary>
+    /// <param name="file">The whole file.</param>
+    /// <param name="format">The sniffed container format.</param>
+    /// <param name="context">Delivery time and the decoded working image, each optional.</param>
+    /// <remarks><see cref="CaptureInfo.Model"/> is the model string as stored (trimmed), even when it repeats the make
+    /// ("Canon" + "Canon EOS 450D"): it is what the camera wrote and what a user searches for.</remarks>
+    public static MetadataReport Inspect(ReadOnlySpan<byte> file, ImageFormat format, MetadataContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var facts = Read(file.ToArray());
+        var taken = CaptureTime.From(facts);
+        var findings = new List<Finding>();
+        Add(findings, AiLabelFinder.FindTc260(facts));
+        Add(findings, AiLabelFinder.FindIptcSourceType(facts));
+        Add(findings, GeneratorFinder.Find(facts));
+        Add(findings, EditorFinder.Find(facts));
+        Add(findings, CaptureTimeFinder.Find(taken, context.DeliveredAt));
+        if (format == ImageFormat.Jpeg && context.WorkingGray is { } gray)
+            Add(findings, ThumbnailMismatch(file, facts, gray));
+        if (facts.Make is null && facts.Model is null && facts.DateTimeOriginal is null)
+            findings.Add(NoCameraMetadata());
+
+        var software = facts.Software ?? facts.Xmp.FirstOrDefault(v => v.LocalName == "CreatorTool").Value;
+        var capture = new CaptureInfo(facts.Make, facts.Model, taken?.Iso, software);
+        return new MetadataReport(capture, findings);
+    }
+
+    private static MetadataFacts Read(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return MetadataFacts.From(ImageMetadataReader.ReadMetadata(stream));
+        }
+        catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
+                                       or FormatException or OverflowException or IndexOutOfRangeException or NotSupportedException
+                                       or XmpCore.XmpException or System.Text.DecoderFallbackException)
+        {
+            // MetadataExtractor records most damage on its directories; anything it throws means "no usable metadata".
+            return new MetadataFacts();
+        }
+    }
+
+    private static Finding? ThumbnailMismatch(ReadOnlySpan<byte> file, MetadataFacts facts, Mat workingGray)
+    {
+        if (facts.ThumbnailOffset is not { } offset || facts.ThumbnailLength is not { } length
+            || facts.ThumbnailCompression is not (null or 6 or 7))
+            return null;
+        var bytes = ThumbnailLocator.Find(file, offset, length);
+        if (bytes.IsEmpty)
+            return null;
+        using var thumb = Decode(bytes);
+        if (thumb is null)
+            return null;
+        if (ThumbnailComparer.Compare(thumb, workingGray, facts.Orientation) is not { } match)
+            return null;
+        if (match.Similarity >= MinSimilarity && match.WorstCellError <= MaxCellError)
+            return null;
+        var summary = new LocalizedText(
+            "The small preview image stored in the EXIF data does not show the same picture as the photo: the photo was probably changed after it was taken, by software that did not update the preview.",
+            "EXIF 中保存的缩略图与照片内容不一致：照片很可能在拍摄后被修改过，而修改软件没有更新缩略图。");
+        var details = new JsonObject
+        {
+            ["similarity"] = Math.Round(match.Similarity, 3),
+            ["worstCellError"] = Math.Round(match.WorstCellError, 2),
+            ["thumbnailSize"] = new JsonArray(thumb.Width, thumb.Height),
+        };
+        return new Finding(FindingCodes.ExifThumbnailMismatch, Severity.High, match.Similarity < MinSimilarity ? 0.85 : 0.7, summary, details);
+    }
+
+    private static Mat? Decode(ReadOnlySpan<byte> jpeg)
+    {
+        try
+        {
+            var mat = Cv2.ImDecode(jpeg, ImreadModes.Grayscale);
+            if (!mat.Empty())
+                return mat;
+            mat.Dispose();
+            return null;
+        }
+        catch (OpenCVException)
+        {
+            return null;
+        }
+    }
+
+    private static Finding NoCameraMetadata() => new(
+        FindingCodes.NoCameraMetadata, Severity.Info, 1.0,
+        new LocalizedText(
+            "The file has no camera make, model or original capture time. This proves nothing: screenshots, messaging apps and privacy settings remove this metadata.",
+            "文件中没有相机品牌、型号或原始拍摄时间。这本身不说明任何问题：截图、聊天软件和隐私设置都会去除这些元数据。"));
+
+    private static void Add(List<Finding> findings, Finding? finding)
+    {
+        if (finding is not null)
+            findings.Add(finding);
+    }
+}

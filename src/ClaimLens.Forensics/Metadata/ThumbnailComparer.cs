@@ -1,0 +1,164 @@
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics.Metadata;
+
+/// <summary>How well the EXIF thumbnail matches the displayed photo, at its best alignment.</summary>
+/// <param name="Similarity">Normalised cross-correlation of the two at 64 px, −1..1.</param>
+/// <param name="WorstCellError">The largest mean residual of an 8×8 grid cell after a linear tone fit, in units of
+/// the photo's own standard deviation: a local edit the thumbnail does not show raises it.</param>
+internal readonly record struct ThumbnailMatch(double Similarity, double WorstCellError);
+
+/// <summary>Compares an EXIF thumbnail with the working image, allowing for black letterbox bars, a centre crop
+/// to a different aspect ratio, and a thumbnail stored without the EXIF rotation applied.</summary>
+internal static class ThumbnailComparer
+{
+    private const int Side = 64;
+    private const int Grid = 8;
+
+    public static ThumbnailMatch? Compare(Mat thumbnailGray, Mat workingGray, int orientation)
+    {
+        if (thumbnailGray.Empty() || workingGray.Empty() || thumbnailGray.Width < 16 || thumbnailGray.Height < 16)
+            return null;
+        // Both with and without the bars trimmed: a night scene has dark edges that are not letterboxing.
+        using var trimmed = TrimBars(thumbnailGray);
+        ThumbnailMatch? best = null;
+        foreach (var source in trimmed is null ? [thumbnailGray] : new[] { thumbnailGray, trimmed })
+        {
+            foreach (var transform in Transforms(orientation))
+            {
+                using var candidate = Apply(source, transform);
+                var match = Score(candidate, workingGray);
+                if (match is { } m && (best is null || m.Similarity > best.Value.Similarity))
+                    best = m;
+            }
+        }
+        return best;
+    }
+
+    // The EXIF orientation's transform first, then the four plain rotations.
+    private static IEnumerable<int> Transforms(int orientation)
+    {
+        yield return orientation;
+        foreach (var o in new[] { 1, 6, 3, 8 })
+        {
+            if (o != orientation)
+                yield return o;
+        }
+    }
+
+    // EXIF orientation 1..8 as the operation that displays the stored pixels.
+    private static Mat Apply(Mat src, int orientation)
+    {
+        var dst = new Mat();
+        switch (orientation)
+        {
+            case 2: Cv2.Flip(src, dst, FlipMode.Y); break;
+            case 3: Cv2.Rotate(src, dst, RotateFlags.Rotate180); break;
+            case 4: Cv2.Flip(src, dst, FlipMode.X); break;
+            case 5: Cv2.Transpose(src, dst); break;
+            case 6: Cv2.Rotate(src, dst, RotateFlags.Rotate90Clockwise); break;
+            case 7: Cv2.Rotate(src, dst, RotateFlags.Rotate90Clockwise); Cv2.Flip(dst, dst, FlipMode.Y); break;
+            case 8: Cv2.Rotate(src, dst, RotateFlags.Rotate90Counterclockwise); break;
+            default: src.CopyTo(dst); break;
+        }
+        return dst;
+    }
+
+    private static ThumbnailMatch? Score(Mat thumb, Mat working)
+    {
+        var (a, b) = (CropToAspect(thumb, working), CropToAspect(working, thumb));
+        if (a.Width < 8 || a.Height < 8 || b.Width < 8 || b.Height < 8)
+            return null;
+        var scale = (double)Side / Math.Max(b.Width, b.Height);
+        var size = new Size(Math.Max(Grid, (int)Math.Round(b.Width * scale)), Math.Max(Grid, (int)Math.Round(b.Height * scale)));
+        using var ta = thumb[a];
+        using var tb = working[b];
+        using var sa = Small(ta, size);
+        using var sb = Small(tb, size);
+        return Measure(sa, sb);
+    }
+
+    // A centred rectangle of src with the aspect ratio of other; the thumbnail may be cropped from a wider frame.
+    // Aspect differences beyond ~40% are not a crop but a wrong rotation: keep the full frame so the score is poor.
+    private static Rect CropToAspect(Mat src, Mat other)
+    {
+        var target = (double)other.Width / other.Height;
+        var aspect = (double)src.Width / src.Height;
+        if (Math.Abs(Math.Log(aspect / target)) > 0.35)
+            return new Rect(0, 0, src.Width, src.Height);
+        if (aspect > target)
+        {
+            var w = (int)Math.Round(src.Height * target);
+            return new Rect((src.Width - w) / 2, 0, w, src.Height);
+        }
+        var h = (int)Math.Round(src.Width / target);
+        return new Rect(0, (src.Height - h) / 2, src.Width, h);
+    }
+
+    private static Mat Small(Mat src, Size size)
+    {
+        var dst = new Mat();
+        Cv2.Resize(src, dst, size, 0, 0, InterpolationFlags.Area);
+        dst.ConvertTo(dst, MatType.CV_32F);
+        Cv2.GaussianBlur(dst, dst, new Size(3, 3), 0.8);
+        return dst;
+    }
+
+    private static ThumbnailMatch Measure(Mat a, Mat b)
+    {
+        Cv2.MeanStdDev(a, out var meanA, out var stdA);
+        Cv2.MeanStdDev(b, out var meanB, out var stdB);
+        if (stdA.Val0 < 1e-3 || stdB.Val0 < 1e-3)
+            return new ThumbnailMatch(stdA.Val0 < 1e-3 && stdB.Val0 < 1e-3 ? 1 : 0, 0);
+        using var za = new Mat();
+        using var zb = new Mat();
+        a.ConvertTo(za, MatType.CV_32F, 1 / stdA.Val0, -meanA.Val0 / stdA.Val0);
+        b.ConvertTo(zb, MatType.CV_32F, 1 / stdB.Val0, -meanB.Val0 / stdB.Val0);
+        var ncc = za.Dot(zb) / za.Total();
+
+        // Residual of the best linear tone fit (zb ≈ ncc·za), averaged per grid cell.
+        using var residual = new Mat();
+        Cv2.AddWeighted(zb, 1, za, -ncc, 0, residual);
+        Cv2.Absdiff(residual, Scalar.All(0), residual);
+        double worst = 0;
+        int rw = residual.Width, rh = residual.Height;
+        for (var gy = 0; gy < Grid; gy++)
+        {
+            for (var gx = 0; gx < Grid; gx++)
+            {
+                var x0 = gx * rw / Grid;
+                var y0 = gy * rh / Grid;
+                var cell = new Rect(x0, y0, Math.Max(1, (gx + 1) * rw / Grid - x0), Math.Max(1, (gy + 1) * rh / Grid - y0));
+                using var roi = residual[cell];
+                worst = Math.Max(worst, Cv2.Mean(roi).Val0);
+            }
+        }
+        return new ThumbnailMatch(ncc, worst);
+    }
+
+    // Canon and Nikon pad 3:2 frames into 160×120 thumbnails with black bars: drop uniform dark edge rows and columns.
+    private static Mat? TrimBars(Mat gray)
+    {
+        int height = gray.Height, width = gray.Width;
+        int top = 0, bottom = height, left = 0, right = width;
+        var maxRows = height / 4;
+        var maxCols = width / 4;
+        while (top < maxRows && IsBar(gray.Row(top))) top++;
+        while (height - bottom < maxRows && IsBar(gray.Row(bottom - 1))) bottom--;
+        while (left < maxCols && IsBar(gray.Col(left))) left++;
+        while (width - right < maxCols && IsBar(gray.Col(right - 1))) right--;
+        if (top == 0 && left == 0 && bottom == height && right == width)
+            return null;
+        using var inner = gray[new Rect(left, top, right - left, bottom - top)];
+        return inner.Clone();
+    }
+
+    private static bool IsBar(Mat line)
+    {
+        using (line)
+        {
+            Cv2.MeanStdDev(line, out var mean, out var std);
+            return mean.Val0 < 24 && std.Val0 < 6;
+        }
+    }
+}
