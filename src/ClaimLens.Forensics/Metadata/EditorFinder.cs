@@ -10,7 +10,8 @@ internal static partial class EditorFinder
 {
     private const string PhotoshopNs = "http://ns.adobe.com/photoshop/1.0/";
     private const string XmpBasicNs = "http://ns.adobe.com/xap/1.0/";
-    private const string XmpMmNs = "http://ns.adobe.com/xap/1.0/mm/";
+    // xmpMM:History entries are stEvt structures; XmpCore reports each field in the stEvt namespace.
+    private const string ResourceEventNs = "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#";
 
     /// <summary>Editor name patterns (case-insensitive) and the name shown to the reviewer. Latin names are
     /// whole words so that "Canvas" or "Winking" do not match.</summary>
@@ -86,7 +87,7 @@ internal static partial class EditorFinder
         {
             var isTool = value.IsIn(XmpBasicNs) && value.LocalName == "CreatorTool";
             var isHistory = (value.IsIn(PhotoshopNs) && value.LocalName == "History")
-                || (value.IsIn(XmpMmNs) && value.LocalName == "softwareAgent");
+                || (value.IsIn(ResourceEventNs) && value.LocalName == "softwareAgent");
             if (isTool || isHistory)
                 Check($"xmp:{value.Path}", value.Value);
         }
@@ -105,7 +106,8 @@ internal static partial class EditorFinder
         return new Finding(FindingCodes.EditingSoftware, Severity.Warning, 0.9, summary, details);
     }
 
-    private static Regex Word(string alternatives) => Any($@"\b(?:{alternatives})\b");
+    // A version number may be glued on ("Facetune2").
+    private static Regex Word(string alternatives) => Any($@"\b(?:{alternatives})\d*\b");
 
     private static Regex Any(string pattern) =>
         new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(50));
