@@ -22,9 +22,13 @@ internal static class LooseJson
             return null;
         try
         {
-            return JsonNode.Parse(text.AsSpan(start).Trim().ToString(), documentOptions: Options) as JsonObject;
+            if (JsonNode.Parse(text.AsSpan(start).Trim().ToString(), documentOptions: Options) is not JsonObject obj)
+                return null;
+            // JsonObject builds its dictionary lazily and throws there on duplicate keys: force it inside the try.
+            _ = obj.Count;
+            return obj;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
         }

@@ -17,6 +17,7 @@ public static class MetadataInspector
     private const double MinSimilarity = 0.85;
     // A local region this many standard deviations off after the tone fit is an edit the thumbnail does not show.
     private const double MaxCellError = 1.0;
+    private const int MaxThumbnailSide = 1024;
 
     /// <summary>Inspects the metadata of one file. Never throws for malformed metadata: problems become details
     /// or are ignored.</summary>
@@ -53,11 +54,10 @@ public static class MetadataInspector
             using var stream = new MemoryStream(bytes, writable: false);
             return MetadataFacts.From(ImageMetadataReader.ReadMetadata(stream));
         }
-        catch (Exception e) when (e is ImageProcessingException or IOException or ArgumentException or InvalidOperationException
-                                       or FormatException or OverflowException or IndexOutOfRangeException or NotSupportedException
-                                       or XmpCore.XmpException or System.Text.DecoderFallbackException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // MetadataExtractor records most damage on its directories; anything it throws means "no usable metadata".
+            // MetadataExtractor records most damage on its directories, but it is third-party code reading hostile
+            // bytes: whatever it throws means "no usable metadata", never a failed analysis.
             return new MetadataFacts();
         }
     }
@@ -91,6 +91,10 @@ public static class MetadataInspector
 
     private static Mat? Decode(ReadOnlySpan<byte> jpeg)
     {
+        // A hostile thumbnail can declare a huge frame in 64 KB: decode only thumbnail-sized ones.
+        var header = ImageSniffer.Sniff(jpeg);
+        if (header.Format != ImageFormat.Jpeg || header.Width is < 16 or > MaxThumbnailSide || header.Height is < 16 or > MaxThumbnailSide)
+            return null;
         try
         {
             var mat = Cv2.ImDecode(jpeg, ImreadModes.Grayscale);

@@ -14,11 +14,12 @@ internal static class ThumbnailLocator
     {
         if (offsetFromTiff <= 0 || length <= 4 || length > MaxThumbnail)
             return [];
-        var tiff = TiffHeaderPosition(jpeg);
+        var (tiff, end) = ExifSegment(jpeg);
         if (tiff < 0)
             return [];
         var start = tiff + offsetFromTiff;
-        if (start + length > jpeg.Length)
+        // The thumbnail must lie inside the Exif segment: past it are the main image's own bytes.
+        if (start + length > end)
             return [];
         var thumb = jpeg.Slice((int)start, (int)length);
         return thumb[0] == 0xFF && thumb[1] == 0xD8 ? thumb : [];
@@ -26,27 +27,27 @@ internal static class ThumbnailLocator
 
     // Segments after SOI: FF Mn len_hi len_lo payload(len-2). The Exif APP1 payload is "Exif\0\0" followed by the
     // TIFF header ("II*\0" or "MM\0*"). Stop at SOS: metadata never follows the scan.
-    private static int TiffHeaderPosition(ReadOnlySpan<byte> data)
+    private static (int Tiff, int End) ExifSegment(ReadOnlySpan<byte> data)
     {
         if (data.Length < 4 || data[0] != 0xFF || data[1] != 0xD8)
-            return -1;
+            return (-1, -1);
         var pos = 2;
         for (var segments = 0; segments < 512 && pos + 4 <= data.Length; segments++)
         {
             if (data[pos] != 0xFF)
-                return -1;
+                return (-1, -1);
             var marker = data[pos + 1];
             if (marker == 0xFF) { pos++; continue; }
             if (marker is 0xDA or 0xD9)
-                return -1;
+                return (-1, -1);
             int length = BinaryPrimitives.ReadUInt16BigEndian(data[(pos + 2)..]);
             if (length < 2 || pos + 2 + length > data.Length)
-                return -1;
+                return (-1, -1);
             var payload = data.Slice(pos + 4, length - 2);
             if (marker == 0xE1 && payload.Length > 14 && payload.StartsWith("Exif\0\0"u8))
-                return pos + 4 + 6;
+                return (pos + 4 + 6, pos + 2 + length);
             pos += 2 + length;
         }
-        return -1;
+        return (-1, -1);
     }
 }
