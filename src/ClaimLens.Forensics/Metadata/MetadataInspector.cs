@@ -12,8 +12,9 @@ namespace ClaimLens.Forensics.Metadata;
 /// C2PA manifests are read elsewhere.</summary>
 public static class MetadataInspector
 {
-    // Calibrated on the 34 real camera photos with thumbnails: their lowest similarity is 0.97 and their largest
-    // cell error 0.53, while another photo's thumbnail scores ≥ 1.49 and a painted rectangle 0.6–4.8.
+    // Calibrated on the 34 real camera photos with thumbnails: their lowest similarity is 0.976 and their largest
+    // cell error 0.44, while another photo's thumbnail scores similarity ≤ 0.70 and cell error ≥ 1.48. A white
+    // rectangle over 1/25 of the photo is caught in 32 of 34; a mid-grey one over 1/9 in 18 (grey on grey is invisible).
     private const double MinSimilarity = 0.85;
     // A local region this many standard deviations off after the tone fit is an edit the thumbnail does not show.
     private const double MaxCellError = 1.0;
@@ -29,7 +30,7 @@ public static class MetadataInspector
     public static MetadataReport Inspect(ReadOnlySpan<byte> file, ImageFormat format, MetadataContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var facts = Read(file.ToArray());
+        var facts = Read(MetadataBytes(file, format));
         var taken = CaptureTime.From(facts);
         var findings = new List<Finding>();
         Add(findings, AiLabelFinder.FindTc260(facts));
@@ -45,6 +46,14 @@ public static class MetadataInspector
         var software = facts.Software ?? facts.Xmp.FirstOrDefault(v => v.LocalName == "CreatorTool").Value;
         var capture = new CaptureInfo(facts.Make, facts.Model, taken?.Iso, software);
         return new MetadataReport(capture, findings);
+    }
+
+    // MetadataExtractor stops at a JPEG's first scan, so only the part before it (plus EOI) is copied: a 4 MB photo
+    // costs a 30 KB copy instead of 4 MB.
+    private static byte[] MetadataBytes(ReadOnlySpan<byte> file, ImageFormat format)
+    {
+        var scan = format == ImageFormat.Jpeg ? ThumbnailLocator.ScanStart(file) : -1;
+        return scan > 0 ? [.. file[..scan], 0xFF, 0xD9] : file.ToArray();
     }
 
     private static MetadataFacts Read(byte[] bytes)

@@ -19,6 +19,8 @@ internal static class ThumbnailComparer
     {
         if (thumbnailGray.Empty() || workingGray.Empty() || thumbnailGray.Width < 16 || thumbnailGray.Height < 16)
             return null;
+        // Shrink the photo once; every candidate alignment is scored at 64 px anyway.
+        using var working = Shrink(workingGray, 2 * Side);
         // Both with and without the bars trimmed: a night scene has dark edges that are not letterboxing.
         using var trimmed = TrimBars(thumbnailGray);
         ThumbnailMatch? best = null;
@@ -27,12 +29,22 @@ internal static class ThumbnailComparer
             foreach (var transform in Transforms(orientation))
             {
                 using var candidate = Apply(source, transform);
-                var match = Score(candidate, workingGray);
+                var match = Score(candidate, working);
                 if (match is { } m && (best is null || m.Similarity > best.Value.Similarity))
                     best = m;
             }
         }
         return best;
+    }
+
+    private static Mat Shrink(Mat gray, int longSide)
+    {
+        var scale = (double)longSide / Math.Max(gray.Width, gray.Height);
+        if (scale >= 1)
+            return gray.Clone();
+        var small = new Mat();
+        Cv2.Resize(gray, small, new Size(Math.Max(1, (int)Math.Round(gray.Width * scale)), Math.Max(1, (int)Math.Round(gray.Height * scale))), 0, 0, InterpolationFlags.Area);
+        return small;
     }
 
     // The EXIF orientation's transform first, then the four plain rotations.
@@ -120,19 +132,10 @@ internal static class ThumbnailComparer
         using var residual = new Mat();
         Cv2.AddWeighted(zb, 1, za, -ncc, 0, residual);
         Cv2.Absdiff(residual, Scalar.All(0), residual);
-        double worst = 0;
-        int rw = residual.Width, rh = residual.Height;
-        for (var gy = 0; gy < Grid; gy++)
-        {
-            for (var gx = 0; gx < Grid; gx++)
-            {
-                var x0 = gx * rw / Grid;
-                var y0 = gy * rh / Grid;
-                var cell = new Rect(x0, y0, Math.Max(1, (gx + 1) * rw / Grid - x0), Math.Max(1, (gy + 1) * rh / Grid - y0));
-                using var roi = residual[cell];
-                worst = Math.Max(worst, Cv2.Mean(roi).Val0);
-            }
-        }
+        // Area resampling to the grid averages each cell.
+        using var cells = new Mat();
+        Cv2.Resize(residual, cells, new Size(Grid, Grid), 0, 0, InterpolationFlags.Area);
+        Cv2.MinMaxLoc(cells, out _, out double worst);
         return new ThumbnailMatch(ncc, worst);
     }
 

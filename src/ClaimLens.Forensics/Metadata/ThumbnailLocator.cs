@@ -25,6 +25,27 @@ internal static class ThumbnailLocator
         return thumb[0] == 0xFF && thumb[1] == 0xD8 ? thumb : [];
     }
 
+    /// <summary>Where the first scan (SOS) starts, or -1: every metadata segment of a JPEG comes before it.</summary>
+    public static int ScanStart(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < 4 || data[0] != 0xFF || data[1] != 0xD8)
+            return -1;
+        var pos = 2;
+        for (var segments = 0; segments < 4096 && pos + 4 <= data.Length; segments++)
+        {
+            if (data[pos] != 0xFF)
+                return -1;
+            var marker = data[pos + 1];
+            if (marker == 0xFF) { pos++; continue; }
+            if (marker == 0xDA)
+                return pos;
+            if (marker == 0xD9)
+                return -1;
+            pos += 2 + BinaryPrimitives.ReadUInt16BigEndian(data[(pos + 2)..]);
+        }
+        return -1;
+    }
+
     // Segments after SOI: FF Mn len_hi len_lo payload(len-2). The Exif APP1 payload is "Exif\0\0" followed by the
     // TIFF header ("II*\0" or "MM\0*"). Stop at SOS: metadata never follows the scan.
     private static (int Tiff, int End) ExifSegment(ReadOnlySpan<byte> data)
