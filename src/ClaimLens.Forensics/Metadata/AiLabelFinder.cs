@@ -23,13 +23,55 @@ internal static class AiLabelFinder
         ["algorithmicMedia"] = Severity.High,
     };
 
-    public static Finding? FindTc260(MetadataFacts facts)
+    /// <param name="facts">The parsed metadata.</param>
+    /// <param name="metadataBytes">The raw bytes MetadataExtractor read, searched only when the XMP packet was
+    /// present but unparseable: a label must not hide behind a syntax error elsewhere in the packet.</param>
+    public static Finding? FindTc260(MetadataFacts facts, ReadOnlySpan<byte> metadataBytes)
     {
         foreach (var (source, label) in Candidates(facts))
         {
             var finding = Tc260Finding(source, label);
             if (finding is not null)
                 return finding;
+        }
+        return facts.XmpUnparsed && RawXmpLabel(metadataBytes) is { } raw ? Tc260Finding("xmp", raw) : null;
+    }
+
+    // The property is written as an attribute (TC260:AIGC="{&quot;Label&quot;…}") or an element
+    // (<TC260:AIGC>{"Label"…}</TC260:AIGC>) somewhere after the namespace declaration.
+    private static JsonObject? RawXmpLabel(ReadOnlySpan<byte> bytes)
+    {
+        var ns = bytes.IndexOf("tc260.org.cn/ns/AIGC"u8);
+        if (ns < 0)
+            return null;
+        var window = bytes[ns..Math.Min(bytes.Length, ns + 256 * 1024)];
+        for (var tries = 0; tries < 32; tries++)
+        {
+            var at = window.IndexOf(":AIGC"u8);
+            if (at < 0 || at + 7 > window.Length)
+                return null;
+            var rest = window[(at + 5)..];
+            window = rest;
+            int start, end;
+            if (rest[0] == (byte)'=' && rest[1] is (byte)'"' or (byte)'\'')
+            {
+                start = 2;
+                end = rest[2..].IndexOf(rest[1]);
+            }
+            else if (rest[0] == (byte)'>')
+            {
+                start = 1;
+                end = rest[1..].IndexOf((byte)'<');
+            }
+            else
+            {
+                continue;
+            }
+            if (end < 0)
+                return null;
+            var text = System.Net.WebUtility.HtmlDecode(System.Text.Encoding.UTF8.GetString(rest.Slice(start, end)));
+            if (LooseJson.ParseObject(text) is { } json)
+                return LooseJson.GetObject(json, "AIGC") ?? json;
         }
         return null;
     }
@@ -62,7 +104,8 @@ internal static class AiLabelFinder
         var fields = new JsonObject();
         foreach (var value in facts.Xmp)
         {
-            if (!value.IsIn(Tc260Namespace))
+            // Any property named AIGC counts too: writers have used other namespace spellings.
+            if (!value.IsIn(Tc260Namespace) && !value.LocalName.Equals("AIGC", StringComparison.OrdinalIgnoreCase))
                 continue;
             var json = LooseJson.ParseObject(value.Value);
             if (json is not null)

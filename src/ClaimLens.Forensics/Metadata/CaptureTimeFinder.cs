@@ -44,8 +44,10 @@ internal static class CaptureTimeFinder
             var summary = new LocalizedText(
                 $"The photo's metadata says it was taken at least {Describe(hours)} before the goods were delivered in any time zone ({taken.Field}; no time zone recorded), so it cannot show the delivered item, unless the camera clock was wrong.",
                 $"照片元数据显示，无论按哪个时区计算，拍摄时间都比签收时间至少早 {DescribeZh(hours)}（{taken.Field}，未记录时区），因此不可能拍的是签收后的商品，除非相机时钟有误。");
-            return Build(Severity.High, 0.8, summary, taken, new DateTimeOffset(taken.Local, ChinaStandardTime), delivered,
+            var finding = Build(Severity.High, 0.8, summary, taken, new DateTimeOffset(taken.Local, ChinaStandardTime), delivered,
                 (delivered - new DateTimeOffset(taken.Local, ChinaStandardTime)).TotalHours, taken.Field, offsetKnown: false);
+            finding.Details["minHoursBefore"] = Math.Round(hours, 2);
+            return finding;
         }
 
         var assumed = new DateTimeOffset(taken.Local, ChinaStandardTime);

@@ -14,6 +14,10 @@ internal sealed class MetadataFacts
 
     private const int MaxXmpValues = 10_000;
     private const int MaxTextFields = 500;
+    // All text kept, XMP and free text together: bounds the pattern matching a hostile file can cause.
+    private const int MaxTotalText = 2 * 1024 * 1024;
+
+    private int _totalText;
 
     // EXIF 2.31 offset tags and the TIFF/EXIF tags MetadataExtractor names differently or not at all.
     private const int TagOffsetTime = 0x9010;
@@ -36,6 +40,9 @@ internal sealed class MetadataFacts
     public long? ThumbnailOffset { get; private set; }
     public long? ThumbnailLength { get; private set; }
     public int? ThumbnailCompression { get; private set; }
+
+    /// <summary>True when an XMP packet was present but XmpCore could not parse it.</summary>
+    public bool XmpUnparsed { get; private set; }
 
     /// <summary>Every XMP leaf value, in document order.</summary>
     public List<XmpValue> Xmp { get; } = [];
@@ -109,14 +116,19 @@ internal sealed class MetadataFacts
     {
         var meta = d.XmpMeta;
         if (meta is null)
+        {
+            XmpUnparsed = true;
             return;
+        }
         foreach (var property in meta.Properties)
         {
-            if (Xmp.Count >= MaxXmpValues)
+            if (Xmp.Count >= MaxXmpValues || _totalText >= MaxTotalText)
                 return;
             if (string.IsNullOrEmpty(property.Value) || property.Path is null)
                 continue;
-            Xmp.Add(new XmpValue(property.Namespace ?? "", property.Path, Cut(property.Value)));
+            var value = Cut(property.Value);
+            _totalText += value.Length;
+            Xmp.Add(new XmpValue(property.Namespace ?? "", property.Path, value));
         }
     }
 
@@ -130,8 +142,11 @@ internal sealed class MetadataFacts
 
     private void AddText(string source, string key, string? text)
     {
-        if (!string.IsNullOrWhiteSpace(text) && Texts.Count < MaxTextFields)
-            Texts.Add(new TextField(source, key, Cut(text)));
+        if (string.IsNullOrWhiteSpace(text) || Texts.Count >= MaxTextFields || _totalText >= MaxTotalText)
+            return;
+        var kept = Cut(text);
+        _totalText += kept.Length;
+        Texts.Add(new TextField(source, key, kept));
     }
 
     private static string Cut(string text) => text.Length > MaxText ? text[..MaxText] : text;

@@ -25,15 +25,24 @@ public static class MetadataInspector
     /// <param name="file">The whole file.</param>
     /// <param name="format">The sniffed container format.</param>
     /// <param name="context">Delivery time and the decoded working image, each optional.</param>
-    /// <remarks><see cref="CaptureInfo.Model"/> is the model string as stored (trimmed), even when it repeats the make
-    /// ("Canon" + "Canon EOS 450D"): it is what the camera wrote and what a user searches for.</remarks>
+    /// <remarks>
+    /// <para><see cref="CaptureInfo.Model"/> is the model string as stored (trimmed), even when it repeats the make
+    /// ("Canon" + "Canon EOS 450D"): it is what the camera wrote and what a user searches for.</para>
+    /// <para><c>captured_before_delivery</c> uses DateTimeOriginal (else DateTimeDigitized, else DateTime) with
+    /// OffsetTimeOriginal (else OffsetTime), or the GPS time stamp (UTC) when no offset is recorded. With an exact
+    /// time: High when at least 1 h before delivery. Without one: High only when more than 14 h before delivery
+    /// read as UTC (before delivery in every time zone); Warning when before delivery only when read as UTC+08:00,
+    /// China Standard Time, the desk's market ("no time zone recorded; assumed UTC+8").</para>
+    /// <para><c>exif_thumbnail_mismatch</c> is checked for JPEG only and needs <see cref="MetadataContext.WorkingGray"/>.</para>
+    /// </remarks>
     public static MetadataReport Inspect(ReadOnlySpan<byte> file, ImageFormat format, MetadataContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var facts = Read(MetadataBytes(file, format));
+        var bytes = MetadataBytes(file, format);
+        var facts = Read(bytes);
         var taken = CaptureTime.From(facts);
         var findings = new List<Finding>();
-        Add(findings, AiLabelFinder.FindTc260(facts));
+        Add(findings, AiLabelFinder.FindTc260(facts, bytes));
         Add(findings, AiLabelFinder.FindIptcSourceType(facts));
         Add(findings, GeneratorFinder.Find(facts));
         Add(findings, EditorFinder.Find(facts));

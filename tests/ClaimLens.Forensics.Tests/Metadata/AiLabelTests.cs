@@ -40,6 +40,35 @@ public sealed class AiLabelTests
         Assert.Equal("acme", (string)finding!.Details["contentProducer"]!);
     }
 
+    [Fact]
+    public void Inspect_Tc260LabelAsXmpAttribute_Reported()
+    {
+        var json = System.Security.SecurityElement.Escape("{\"Label\":\"1\",\"ContentProducer\":\"acme\"}");
+        var packet = Fixtures.XmpPacket($"xmlns:TC260=\"{Fixtures.Tc260Ns}\" TC260:AIGC=\"{json}\"", "");
+
+        Assert.Equal(Severity.Critical, Fixtures.Inspect(Fixtures.WithXmp(Fixtures.PlainJpeg(), packet)).Find(FindingCodes.Tc260AiLabel)?.Severity);
+    }
+
+    [Fact]
+    public void Inspect_Tc260LabelInUnparseableXmpPacket_FoundByRawSearch()
+    {
+        // A stray unclosed element makes XmpCore reject the whole packet; the label must still be read.
+        var packet = Fixtures.Tc260Xmp("{\"Label\":\"2\",\"ContentProducer\":\"acme\"}").Replace("</rdf:Description>", "<broken></rdf:Description>", StringComparison.Ordinal);
+
+        var finding = Fixtures.Inspect(Fixtures.WithXmp(Fixtures.PlainJpeg(), packet)).Find(FindingCodes.Tc260AiLabel);
+
+        Assert.Equal(Severity.High, finding?.Severity);
+        Assert.Equal("xmp", (string)finding!.Details["source"]!);
+    }
+
+    [Fact]
+    public void Inspect_AigcPropertyInAnotherNamespace_Reported()
+    {
+        var packet = Fixtures.XmpPacket("xmlns:aigc=\"http://example.com/aigc/\"", "<aigc:AIGC>{\"Label\":\"1\"}</aigc:AIGC>");
+
+        Assert.NotNull(Fixtures.Inspect(Fixtures.WithXmp(Fixtures.PlainJpeg(), packet)).Find(FindingCodes.Tc260AiLabel));
+    }
+
     [Theory]
     [InlineData("TEXt")]
     [InlineData("ITXt")]
