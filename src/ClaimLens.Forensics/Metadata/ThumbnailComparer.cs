@@ -2,12 +2,6 @@ using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Metadata;
 
-/// <summary>How well the EXIF thumbnail matches the displayed photo, at its best alignment.</summary>
-/// <param name="Similarity">Normalised cross-correlation of the two at 64 px, −1..1.</param>
-/// <param name="WorstCellError">The largest mean residual of an 8×8 grid cell after a linear tone fit, in units of
-/// the photo's own standard deviation: a local edit the thumbnail does not show raises it.</param>
-internal readonly record struct ThumbnailMatch(double Similarity, double WorstCellError);
-
 /// <summary>Compares an EXIF thumbnail with the working image, allowing for black letterbox bars, a centre crop
 /// to a different aspect ratio, and a thumbnail stored without the EXIF rotation applied.</summary>
 internal static class ThumbnailComparer
@@ -37,13 +31,15 @@ internal static class ThumbnailComparer
         return best;
     }
 
-    private static Mat Shrink(Mat gray, int longSide)
+    // Also tolerates a caller passing BGR or BGRA instead of grey.
+    private static Mat Shrink(Mat image, int longSide)
     {
-        var scale = (double)longSide / Math.Max(gray.Width, gray.Height);
-        if (scale >= 1)
-            return gray.Clone();
+        var scale = Math.Min(1, (double)longSide / Math.Max(image.Width, image.Height));
         var small = new Mat();
-        Cv2.Resize(gray, small, new Size(Math.Max(1, (int)Math.Round(gray.Width * scale)), Math.Max(1, (int)Math.Round(gray.Height * scale))), 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(image, small, new Size(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale))), 0, 0, InterpolationFlags.Area);
+        var channels = small.Channels();
+        if (channels > 1)
+            Cv2.CvtColor(small, small, channels == 4 ? ColorConversionCodes.BGRA2GRAY : ColorConversionCodes.BGR2GRAY);
         return small;
     }
 
