@@ -112,12 +112,16 @@ internal static class ThumbnailComparer
         return dst;
     }
 
-    private static ThumbnailMatch Measure(Mat a, Mat b)
+    // Below this spread (grey levels at 64 px) a picture is flat (a white wall, a dark night): normalising it would
+    // amplify JPEG noise into a false mismatch, so flat pictures are not compared at all.
+    private const double MinContrast = 4;
+
+    private static ThumbnailMatch? Measure(Mat a, Mat b)
     {
         Cv2.MeanStdDev(a, out var meanA, out var stdA);
         Cv2.MeanStdDev(b, out var meanB, out var stdB);
-        if (stdA.Val0 < 1e-3 || stdB.Val0 < 1e-3)
-            return new ThumbnailMatch(stdA.Val0 < 1e-3 && stdB.Val0 < 1e-3 ? 1 : 0, 0);
+        if (stdA.Val0 < MinContrast || stdB.Val0 < MinContrast)
+            return null;
         using var za = new Mat();
         using var zb = new Mat();
         a.ConvertTo(za, MatType.CV_32F, 1 / stdA.Val0, -meanA.Val0 / stdA.Val0);

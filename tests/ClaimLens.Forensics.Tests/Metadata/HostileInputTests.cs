@@ -2,12 +2,15 @@ using System.Text;
 using ClaimLens.Forensics.Imaging;
 using ClaimLens.Forensics.Report;
 using OpenCvSharp;
+using Xunit.Abstractions;
 
 namespace ClaimLens.Forensics.Tests.Metadata;
 
 /// <summary>Broken and hostile metadata must never throw: it becomes "nothing found".</summary>
-public sealed class HostileInputTests
+public sealed class HostileInputTests(ITestOutputHelper output)
 {
+    private readonly ITestOutputHelper _output = output;
+
     private static readonly DateTimeOffset Delivered = new(2026, 11, 20, 6, 0, 0, TimeSpan.Zero);
 
     [Theory]
@@ -111,6 +114,32 @@ public sealed class HostileInputTests
         var report = Fixtures.Inspect(bytes, deliveredAt: Delivered);
 
         Assert.Equal(CaptureInfo.Empty, report.Capture);
+    }
+
+    [Fact]
+    public void Inspect_RandomlyMutatedRealPhotos_NeverThrow()
+    {
+        var photos = TestData.Photos();
+        if (photos.Count == 0)
+        {
+            _output.WriteLine(TestData.MissingMessage);
+            return;
+        }
+        var random = new Random(38);
+        using var gray = new Mat(120, 160, MatType.CV_8UC1, Scalar.All(90));
+        // Every fourth photo, 40 mutations each: 1-8 random bytes in the first 16 KB, where EXIF, XMP and maker notes live.
+        for (var p = 0; p < photos.Count; p += 4)
+        {
+            var original = File.ReadAllBytes(photos[p]);
+            for (var i = 0; i < 40; i++)
+            {
+                var mutated = (byte[])original.Clone();
+                var flips = random.Next(1, 9);
+                for (var k = 0; k < flips; k++)
+                    mutated[random.Next(Math.Min(16384, mutated.Length))] = (byte)random.Next(256);
+                Assert.NotNull(Fixtures.Inspect(mutated, ImageFormat.Jpeg, Delivered, gray).Capture);
+            }
+        }
     }
 
     [Fact]
