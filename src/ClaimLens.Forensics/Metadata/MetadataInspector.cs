@@ -12,12 +12,6 @@ namespace ClaimLens.Forensics.Metadata;
 /// C2PA manifests are read elsewhere.</summary>
 public static class MetadataInspector
 {
-    // Calibrated on the 34 real camera photos with thumbnails: their lowest similarity is 0.976 and their largest
-    // cell error 0.44, while another photo's thumbnail scores similarity ≤ 0.70 and cell error ≥ 1.48. A white
-    // rectangle over 1/25 of the photo is caught in 32 of 34; a mid-grey one over 1/9 in 18 (grey on grey is invisible).
-    private const double MinSimilarity = 0.85;
-    // A local region this many standard deviations off after the tone fit is an edit the thumbnail does not show.
-    private const double MaxCellError = 1.0;
     private const int MaxThumbnailSide = 1024;
 
     /// <summary>Inspects the metadata of one file. Never throws for malformed metadata: problems become details
@@ -93,7 +87,7 @@ public static class MetadataInspector
             return null;
         if (ThumbnailComparer.Compare(thumb, workingGray, facts.Orientation) is not { } match)
             return null;
-        if (match.Similarity >= MinSimilarity && match.WorstCellError <= MaxCellError)
+        if (match.IsMatch)
             return null;
         var summary = new LocalizedText(
             "The small preview image stored in the EXIF data does not show the same picture as the photo: the photo was probably changed after it was taken, by software that did not update the preview.",
@@ -104,7 +98,7 @@ public static class MetadataInspector
             ["worstCellError"] = Math.Round(match.WorstCellError, 2),
             ["thumbnailSize"] = new JsonArray(thumb.Width, thumb.Height),
         };
-        return new Finding(FindingCodes.ExifThumbnailMismatch, Severity.High, match.Similarity < MinSimilarity ? 0.85 : 0.7, summary, details);
+        return new Finding(FindingCodes.ExifThumbnailMismatch, Severity.High, match.Similarity < ThumbnailMatch.MinSimilarity ? 0.85 : 0.7, summary, details);
     }
 
     private static Mat? Decode(ReadOnlySpan<byte> jpeg)

@@ -8,35 +8,45 @@ internal static class ThumbnailComparer
 {
     private const int Side = 64;
     private const int Grid = 8;
+    private const double ClearSimilarity = 0.95;
+    private const double ClearCellError = 0.6;
 
     public static ThumbnailMatch? Compare(Mat thumbnailGray, Mat workingGray, int orientation)
     {
-        if (thumbnailGray.Empty() || workingGray.Empty() || thumbnailGray.Width < 16 || thumbnailGray.Height < 16)
+        if (thumbnailGray.Empty() || workingGray.Empty() || thumbnailGray.Width < 16 || thumbnailGray.Height < 16
+            || workingGray.Width < 16 || workingGray.Height < 16)
             return null;
         // Shrink the photo once; every candidate alignment is scored at 64 px anyway.
         using var working = Shrink(workingGray, 2 * Side);
         // Both with and without the bars trimmed: a night scene has dark edges that are not letterboxing.
         using var trimmed = TrimBars(thumbnailGray);
         ThumbnailMatch? best = null;
-        foreach (var source in trimmed is null ? [thumbnailGray] : new[] { thumbnailGray, trimmed })
+        foreach (var transform in Transforms(orientation))
         {
-            foreach (var transform in Transforms(orientation))
+            foreach (var source in trimmed is null ? [thumbnailGray] : new[] { thumbnailGray, trimmed })
             {
                 using var candidate = Apply(source, transform);
                 var match = Score(candidate, working);
                 if (match is { } m && (best is null || m.Similarity > best.Value.Similarity))
                     best = m;
+                // A genuine photo matches clearly at its EXIF orientation: stop there rather than try every alignment.
+                if (match is { Similarity: > ClearSimilarity, WorstCellError: < ClearCellError })
+                    return match;
             }
         }
         return best;
     }
 
-    // Also tolerates a caller passing BGR or BGRA instead of grey.
+    // Shrinks by a whole factor, after dropping the few edge pixels that make the size indivisible: OpenCV's area
+    // resampling is about 20 times faster at an integer ratio. Also tolerates a caller passing BGR or BGRA.
     private static Mat Shrink(Mat image, int longSide)
     {
-        var scale = Math.Min(1, (double)longSide / Math.Max(image.Width, image.Height));
+        int width = image.Width, height = image.Height;
+        // Never shrink the short side below 8 px (a panorama strip).
+        var factor = Math.Max(1, Math.Min(Math.Max(width, height) / longSide, Math.Min(width, height) / 8));
+        using var cropped = image[new Rect(0, 0, width / factor * factor, height / factor * factor)];
         var small = new Mat();
-        Cv2.Resize(image, small, new Size(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale))), 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(cropped, small, new Size(width / factor, height / factor), 0, 0, InterpolationFlags.Area);
         var channels = small.Channels();
         if (channels > 1)
             Cv2.CvtColor(small, small, channels == 4 ? ColorConversionCodes.BGRA2GRAY : ColorConversionCodes.BGR2GRAY);
