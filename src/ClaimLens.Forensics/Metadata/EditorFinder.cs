@@ -14,13 +14,14 @@ internal static partial class EditorFinder
     private const string ResourceEventNs = "http://ns.adobe.com/xap/1.0/sType/ResourceEvent#";
 
     /// <summary>Editor name patterns (case-insensitive) and the name shown to the reviewer. Latin names are
-    /// whole words so that "Canvas" or "Winking" do not match.</summary>
+    /// whole words so that "Canvas" or "Winking" do not match. The first match per value wins, so specific names
+    /// ("Photoshop Camera Raw", "Photoshop Express") come before "Photoshop".</summary>
     private static readonly (Regex Pattern, string Name)[] Editors =
     [
         (Word("Lightroom"), "Adobe Lightroom"),
         (Word("Photoshop Express|PS Express"), "Adobe Photoshop Express"),
-        (Word("Photoshop"), "Adobe Photoshop"),
         (Word("Camera Raw"), "Adobe Camera Raw"),
+        (Word("Photoshop"), "Adobe Photoshop"),
         (Word("GIMP"), "GIMP"),
         (Word("Snapseed"), "Snapseed"),
         (Any(@"\bMeitu|\bMTXX\b|美图"), "Meitu 美图秀秀"),

@@ -13,6 +13,7 @@ namespace ClaimLens.Forensics.Metadata;
 public static class MetadataInspector
 {
     private const int MaxThumbnailSide = 1024;
+    private const string XmpBasicNamespace = "http://ns.adobe.com/xap/1.0/";
 
     /// <summary>Inspects the metadata of one file. Never throws for malformed metadata: problems become details
     /// or are ignored.</summary>
@@ -46,7 +47,7 @@ public static class MetadataInspector
         if (facts.Make is null && facts.Model is null && facts.DateTimeOriginal is null)
             findings.Add(NoCameraMetadata());
 
-        var software = facts.Software ?? facts.Xmp.FirstOrDefault(v => v.LocalName == "CreatorTool").Value;
+        var software = facts.Software ?? facts.Xmp.FirstOrDefault(v => v.IsIn(XmpBasicNamespace) && v.LocalName == "CreatorTool").Value;
         var capture = new CaptureInfo(facts.Make, facts.Model, taken?.Iso, software);
         return new MetadataReport(capture, findings);
     }

@@ -67,4 +67,35 @@ public sealed class CaptureInfoTests(ITestOutputHelper output)
         Assert.Null(report.Find(FindingCodes.NoCameraMetadata));
         Assert.Null(report.Find(FindingCodes.EditingSoftware));
     }
+
+    [Fact]
+    public void Inspect_AllRealPhotos_NoAiFindingsAndOnlyAdobeEditedFilesFlagged()
+    {
+        var photos = TestData.Photos();
+        if (photos.Count == 0)
+        {
+            output.WriteLine(TestData.MissingMessage);
+            return;
+        }
+        foreach (var path in photos)
+        {
+            var name = Path.GetFileName(path);
+            var report = Fixtures.Inspect(File.ReadAllBytes(path));
+
+            Assert.DoesNotContain(report.Findings, f => f.Code is FindingCodes.Tc260AiLabel or FindingCodes.IptcAiSourceType or FindingCodes.GeneratorParameters);
+            // Camera firmware strings ("Ver.1.00", "E990v1.1", "17.1.A.2.55_9_f300" …) name no editor. Two files were
+            // really edited: one saved by Photoshop CC, one developed in Camera Raw (its XMP history says so).
+            var editing = report.Find(FindingCodes.EditingSoftware);
+            string? expected = name switch
+            {
+                "Multiple_ICC_segments.jpg" => "Adobe Photoshop",
+                "Sony_D5403_(Xperia_Z2).jpg" => "Adobe Camera Raw",
+                _ => null,
+            };
+            if (expected is null)
+                Assert.True(editing is null, $"{name}: {editing?.Details.ToJsonString()}");
+            else
+                Assert.Equal([expected], editing!.Details["editors"]!.AsArray().Select(e => (string)e!));
+        }
+    }
 }
