@@ -38,13 +38,14 @@ internal static class AiLabelFinder
     }
 
     // The property is written as an attribute (TC260:AIGC="{&quot;Label&quot;…}") or an element
-    // (<TC260:AIGC>{"Label"…}</TC260:AIGC>) somewhere after the namespace declaration.
+    // (<TC260:AIGC>{"Label"…}</TC260:AIGC>) near the namespace declaration (attributes may precede it).
     private static JsonObject? RawXmpLabel(ReadOnlySpan<byte> bytes)
     {
         var ns = bytes.IndexOf("tc260.org.cn/ns/AIGC"u8);
         if (ns < 0)
             return null;
-        var window = bytes[ns..Math.Min(bytes.Length, ns + 256 * 1024)];
+        var from = Math.Max(0, ns - 64 * 1024);
+        var window = bytes[from..Math.Min(bytes.Length, ns + 256 * 1024)];
         for (var tries = 0; tries < 32; tries++)
         {
             var at = window.IndexOf(":AIGC"u8);

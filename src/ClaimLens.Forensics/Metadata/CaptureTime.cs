@@ -37,7 +37,9 @@ internal sealed record CaptureTime(DateTime Local, TimeSpan? Offset, string Fiel
             if (ParseLocal(value) is not { } local)
                 continue;
             var offset = ParseOffset(facts.OffsetTimeOriginal) ?? ParseOffset(facts.OffsetTime);
-            return new CaptureTime(local, offset, field, facts.GpsUtc);
+            // A GPS stamp more than a time zone away from the local time is a stale fix, not the capture time.
+            var gps = facts.GpsUtc is { } g && Math.Abs((local - g).TotalHours) <= 15 ? g : (DateTime?)null;
+            return new CaptureTime(local, offset, field, gps);
         }
         return null;
     }

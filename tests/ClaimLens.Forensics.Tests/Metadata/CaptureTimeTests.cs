@@ -103,6 +103,15 @@ public sealed class CaptureTimeTests
     }
 
     [Fact]
+    public void Inspect_StaleGpsTimeStamp_Ignored()
+    {
+        // The GPS fix is ten days older than the photo: the local time (after delivery in China time) decides.
+        var exif = new ExifBuilder().Exif(0x9003, "2026:11:20 16:00:00").Gps(0x001D, "2026:11:10").GpsRationals(0x0007, 2, 0, 0);
+
+        Assert.Null(Fixtures.Inspect(Fixtures.WithExif(Fixtures.PlainJpeg(), exif), deliveredAt: Delivered).Find(FindingCodes.CapturedBeforeDelivery));
+    }
+
+    [Fact]
     public void Inspect_NoDeliveryTime_NoFinding()
     {
         Assert.Null(Fixtures.Inspect(Photo("2020:01:01 00:00:00", "+08:00")).Find(FindingCodes.CapturedBeforeDelivery));
