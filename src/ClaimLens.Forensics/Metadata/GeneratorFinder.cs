@@ -24,10 +24,17 @@ internal static partial class GeneratorFinder
         string? generator = null;
         string? excerpt = null;
 
-        void Hit(string name, string key, string text)
+        var excerptIsName = false;
+
+        // A software field only names the generator; parameters or a prompt found later make a better excerpt.
+        void Hit(string name, string key, string text, bool nameOnly = false)
         {
             generator ??= name;
-            excerpt ??= text;
+            if (excerpt is null || (excerptIsName && !nameOnly))
+            {
+                excerpt = PromptIn(text) ?? text;
+                excerptIsName = nameOnly;
+            }
             if (keys.Count < 16 && !keys.Contains(key))
                 keys.Add(key);
         }
@@ -46,7 +53,7 @@ internal static partial class GeneratorFinder
             else if (field.Source == "png" && (Is(key, "invokeai_metadata") || Is(key, "invokeai_graph") || Is(key, "sd-metadata") || Is(key, "Dream")))
                 Hit("InvokeAI", label, text);
             else if (field.Source == "png" && Is(key, "Software") && text.Contains("NovelAI", StringComparison.OrdinalIgnoreCase))
-                Hit("NovelAI", label, text);
+                Hit("NovelAI", label, text, nameOnly: true);
             else if (field.Source == "png" && Is(key, "Comment") && LooseJson.ParseObject(text) is { } json
                      && LooseJson.Get(json, "sampler") is not null && LooseJson.Get(json, "steps") is not null)
                 Hit("NovelAI", label, text);
@@ -55,7 +62,7 @@ internal static partial class GeneratorFinder
             else if (text.Contains("Job ID:", StringComparison.OrdinalIgnoreCase) && text.Contains("--", StringComparison.Ordinal))
                 Hit("Midjourney", label, text);
             else if (SoftwareKeys.Any(k => Is(key, k)) && Name(text) is { } m)
-                Hit(m, label, text);
+                Hit(m, label, text, nameOnly: true);
         }
 
         foreach (var value in facts.Xmp)
@@ -63,10 +70,10 @@ internal static partial class GeneratorFinder
             if (Matches(A1111Pattern(), value.Value))
                 Hit("Stable Diffusion (A1111 parameters)", $"xmp:{value.Path}", value.Value);
             else if (SoftwareKeys.Any(k => Is(value.LocalName, k)) && Name(value.Value) is { } m)
-                Hit(m, $"xmp:{value.Path}", value.Value);
+                Hit(m, $"xmp:{value.Path}", value.Value, nameOnly: true);
         }
         if (facts.Software is not null && Name(facts.Software) is { } sw)
-            Hit(sw, "exif:Software", facts.Software);
+            Hit(sw, "exif:Software", facts.Software, nameOnly: true);
 
         if (generator is null)
             return null;
@@ -106,6 +113,26 @@ internal static partial class GeneratorFinder
         {
             return null;
         }
+    }
+
+    // The prompt is the evidence a reviewer reads: pull it out of JSON metadata (NovelAI and InvokeAI keep it under
+    // a key, ComfyUI in the "text" input of a text-encoder node) instead of quoting the first bytes of the JSON.
+    private static string? PromptIn(string text)
+    {
+        if (!text.TrimStart().StartsWith('{') || LooseJson.ParseObject(text) is not { } json)
+            return null;
+        foreach (var key in (string[])["prompt", "positive_prompt", "Description"])
+        {
+            if (LooseJson.Get(json, key) is { Length: > 0 } prompt)
+                return prompt;
+        }
+        foreach (var (_, node) in json)
+        {
+            if (node is JsonObject n && LooseJson.Get(n, "class_type") is { } type && type.Contains("TextEncode", StringComparison.Ordinal)
+                && LooseJson.GetObject(n, "inputs") is { } inputs && LooseJson.Get(inputs, "text") is { Length: > 0 } encoded)
+                return encoded;
+        }
+        return null;
     }
 
     private static bool Is(string key, string expected) => key.Equals(expected, StringComparison.OrdinalIgnoreCase);

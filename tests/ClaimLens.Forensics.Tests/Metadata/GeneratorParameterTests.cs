@@ -35,6 +35,7 @@ public sealed class GeneratorParameterTests
         var finding = Fixtures.Inspect(file, ImageFormat.Png).Find(FindingCodes.GeneratorParameters);
 
         Assert.Equal("ComfyUI", (string)finding!.Details["generator"]!);
+        Assert.Equal("broken phone screen", (string)finding.Details["excerpt"]!);
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class GeneratorParameterTests
 
         Assert.Equal("NovelAI", (string)finding!.Details["generator"]!);
         Assert.Equal(2, finding.Details["keys"]!.AsArray().Count);
+        Assert.Equal("x", (string)finding.Details["excerpt"]!);
     }
 
     [Fact]
