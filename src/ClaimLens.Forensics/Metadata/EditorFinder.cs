@@ -110,18 +110,10 @@ internal static partial class EditorFinder
     // A version number may be glued on ("Facetune2").
     private static Regex Word(string alternatives) => Any($@"\b(?:{alternatives})\d*\b");
 
+    // Linear time (NonBacktracking) over bounded texts, and deliberately no timeout: a timeout would make the
+    // result depend on how busy the machine is.
     private static Regex Any(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, TimeSpan.FromMilliseconds(50));
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    private static bool Matches(Regex regex, string text)
-    {
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
+    private static bool Matches(Regex regex, string text) => regex.IsMatch(text);
 }
