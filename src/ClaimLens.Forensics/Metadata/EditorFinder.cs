@@ -56,7 +56,8 @@ internal static partial class EditorFinder
     public static Finding? Find(MetadataFacts facts)
     {
         var editors = new List<string>();
-        var fields = new JsonObject();
+        // [{ "field": "exif:Software", "value": "…" }]: field names are data here, so they are not used as keys.
+        var fields = new JsonArray();
 
         void Check(string field, string? value)
         {
@@ -73,8 +74,8 @@ internal static partial class EditorFinder
                 // "Photoshop Express" must not also count as Photoshop.
                 break;
             }
-            if (matched && !fields.ContainsKey(field))
-                fields[field] = AiLabelFinder.Excerpt(value, 120);
+            if (matched)
+                fields.Add(new JsonObject { ["field"] = field, ["value"] = AiLabelFinder.Excerpt(value, 120) });
         }
 
         Check("exif:Software", facts.Software);

@@ -56,7 +56,8 @@ public sealed class EditingSoftwareTests
         var finding = Fixtures.Inspect(Fixtures.WithXmp(Fixtures.PlainJpeg(), packet)).Find(FindingCodes.EditingSoftware);
 
         Assert.Equal(["Adobe Photoshop"], finding!.Details["editors"]!.AsArray().Select(e => (string)e!));
-        Assert.Single(finding.Details["fields"]!.AsObject());
+        var field = Assert.Single(finding.Details["fields"]!.AsArray());
+        Assert.Equal("xmp:xmpMM:History[1]/stEvt:softwareAgent", (string)field!["field"]!);
     }
 
     [Fact]
