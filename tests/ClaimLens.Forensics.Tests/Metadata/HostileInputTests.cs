@@ -25,6 +25,21 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         Assert.DoesNotContain(report.Findings, f => f.Code is FindingCodes.Tc260AiLabel or FindingCodes.IptcAiSourceType);
     }
 
+    [Fact]
+    public void Inspect_BillionLaughsXmp_NoExpansion()
+    {
+        // Nine levels of ten entity references: a billion "lol"s if the XML parser expanded them.
+        var dtd = new StringBuilder("<!DOCTYPE lolz [<!ENTITY lol0 \"lol\">");
+        for (var level = 1; level <= 9; level++)
+            dtd.Append($"<!ENTITY lol{level} \"{string.Concat(Enumerable.Repeat($"&lol{level - 1};", 10))}\">");
+        dtd.Append("]>");
+        var packet = dtd + Fixtures.XmpPacket("xmlns:dc=\"http://purl.org/dc/elements/1.1/\"", "<dc:format>&lol9;</dc:format>");
+
+        var report = Fixtures.Inspect(Fixtures.WithXmp(Fixtures.PlainJpeg(), packet));
+
+        Assert.DoesNotContain(report.Findings, f => f.Code != FindingCodes.NoCameraMetadata);
+    }
+
     [Theory]
     [InlineData("{\"Label\":\"1\",,")] // truncated
     [InlineData("{{{{")]
