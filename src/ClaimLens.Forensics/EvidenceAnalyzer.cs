@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ClaimLens.Forensics.Imaging;
+using ClaimLens.Forensics.Metadata;
+using ClaimLens.Forensics.Pixels;
+using ClaimLens.Forensics.Provenance;
 using ClaimLens.Forensics.Report;
+using OpenCvSharp;
 
 namespace ClaimLens.Forensics;
 
@@ -17,19 +21,45 @@ public static class EvidenceAnalyzer
         var timings = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(data));
         var image = ImageLoader.Load(data, options.Limits);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(data));
         Lap(timings, "decode", clock);
 
         var findings = new List<Finding>();
-        var capture = CaptureInfo.Empty;
+        PixelReport? pixels = null;
+        try
+        {
+            var jpeg = image.Format == ImageFormat.Jpeg ? JpegInfo.Read(data) : null;
 
-        findings.Sort(static (a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : b.Confidence.CompareTo(a.Confidence));
-        var (verdict, risk) = RiskModel.Assess(findings);
-        var info = new ImageInfo(options.Path, sha256, ImageLoader.Describe(image.Format).ToLowerInvariant(), image.Width, image.Height, capture);
-        var report = new EvidenceReport(info, verdict, risk, findings, timings);
-        return new AnalysisResult(report, image, changeMask: null, suspicionMap: null);
+            MetadataReport metadata;
+            using (var gray = image.ToGray())
+                metadata = MetadataInspector.Inspect(data, image.Format, new MetadataContext(options.DeliveredAt, gray));
+            findings.AddRange(metadata.Findings);
+            findings.AddRange(C2paInspector.Inspect(data, image.Format).Findings);
+            Lap(timings, "labels", clock);
+
+            pixels = PixelInspector.Inspect(image, data);
+            findings.AddRange(pixels.Findings);
+            Lap(timings, "pixels", clock);
+
+            findings.Sort(static (a, b) => b.Severity != a.Severity ? b.Severity.CompareTo(a.Severity) : b.Confidence.CompareTo(a.Confidence));
+            var (verdict, risk) = RiskModel.Assess(findings);
+            var info = new ImageInfo(options.Path, sha256, ImageLoader.Describe(image.Format).ToLowerInvariant(), image.Width, image.Height, metadata.Capture);
+            var report = new EvidenceReport(info, verdict, risk, findings, timings);
+            var result = new AnalysisResult(report, image, changeMask: null, TakeMap(pixels));
+            image = null!;
+            return result;
+        }
+        finally
+        {
+            pixels?.Dispose();
+            image?.Dispose();
+        }
     }
+
+    // The result keeps copies so the inspectors' reports can be disposed as a unit.
+
+    private static Mat? TakeMap(PixelReport? pixels) => pixels?.SuspicionMap?.Clone();
 
     private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock)
     {
