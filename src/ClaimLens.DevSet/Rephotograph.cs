@@ -1,0 +1,175 @@
+using OpenCvSharp;
+
+namespace ClaimLens.DevSet;
+
+/// <summary>Simulates a new photograph of the same flat scene: the hard genuine case, aligned closely with
+/// the reference yet a different exposure, never a derived copy.</summary>
+public static class Rephotograph
+{
+    /// <summary>A new exposure of <paramref name="sceneBgr"/>, the same size, decoded from its own JPEG.</summary>
+    /// <param name="sceneBgr">8-bit BGR picture of the scene; not modified.</param>
+    /// <param name="rng">Source of every random choice (geometry, optics, tone and sensor noise).</param>
+    /// <param name="strength">How far the new camera departs from the scene.</param>
+    /// <exception cref="ArgumentException">The scene is empty or not 8-bit BGR.</exception>
+    public static Mat Simulate(Mat sceneBgr, Random rng, RephotoStrength strength) =>
+        Pixels.DecodeColor(SimulateEncoded(sceneBgr, rng, strength));
+
+    /// <summary>As <see cref="Simulate"/>, returning the camera's JPEG file so it is stored without a second save.</summary>
+    internal static byte[] SimulateEncoded(Mat sceneBgr, Random rng, RephotoStrength strength)
+    {
+        ArgumentNullException.ThrowIfNull(sceneBgr);
+        ArgumentNullException.ThrowIfNull(rng);
+        if (sceneBgr.Empty() || sceneBgr.Type() != MatType.CV_8UC3) throw new ArgumentException("Expected a non-empty 8-bit BGR image.", nameof(sceneBgr));
+
+        var p = RephotoParameters.Draw(rng, strength);
+        var size = sceneBgr.Size();
+        // The scene seen through fewer, larger photosites first: averaging removes the original sensor noise,
+        // which a new photograph must not inherit.
+        var small = new Size(Math.Max(8, (int)Math.Round(size.Width * p.Downsample)), Math.Max(8, (int)Math.Round(size.Height * p.Downsample)));
+        using var scene = new Mat();
+        Cv2.Resize(sceneBgr, scene, small, 0, 0, InterpolationFlags.Area);
+        using var sceneF = new Mat();
+        scene.ConvertTo(sceneF, MatType.CV_32FC3, 1.0 / 255);
+
+        using var warped = Warp(sceneF, p, rng);
+        using var lit = Light(warped, p, rng);
+        using var full = new Mat();
+        Cv2.Resize(lit, full, size, 0, 0, InterpolationFlags.Cubic);
+        Optics(full, p, rng);
+        AddSensorNoise(full, p, rng);
+        if (p.Sharpen > 0)
+        {
+            using var soft = new Mat();
+            Cv2.GaussianBlur(full, soft, new Size(0, 0), 1.0);
+            Cv2.AddWeighted(full, 1 + p.Sharpen, soft, -p.Sharpen, 0, full);
+        }
+        using var bytes8 = new Mat();
+        full.ConvertTo(bytes8, MatType.CV_8UC3, 255);
+        return Pixels.EncodeJpeg(bytes8, p.JpegQuality);
+    }
+
+    /// <summary>New viewpoint (perspective from jittered corners), lens distortion and a sub-pixel phase,
+    /// folded into one remap of the downsampled scene.</summary>
+    private static Mat Warp(Mat scene, RephotoParameters p, Random rng)
+    {
+        int w = scene.Width, h = scene.Height;
+        var src = new[] { new Point2f(0, 0), new Point2f(w, 0), new Point2f(w, h), new Point2f(0, h) };
+        var dst = src.Select(c => new Point2f(
+            (float)(c.X + (rng.Uniform(-1, 1) * p.CornerJitter * w)),
+            (float)(c.Y + (rng.Uniform(-1, 1) * p.CornerJitter * h)))).ToArray();
+        using var toScene = Cv2.GetPerspectiveTransform(dst, src);
+        var m = new double[9];
+        for (var i = 0; i < 9; i++) m[i] = toScene.Get<double>(i / 3, i % 3);
+        var phaseX = rng.Uniform(0, 1);
+        var phaseY = rng.Uniform(0, 1);
+        double cx = w / 2.0, cy = h / 2.0, norm = Math.Sqrt((cx * cx) + (cy * cy));
+        var mapX = new float[w * h];
+        var mapY = new float[w * h];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                // Output pixel of the new camera -> undistorted position -> scene position.
+                double dx = (x + phaseX - cx) / norm, dy = (y + phaseY - cy) / norm;
+                var f = 1 + (p.LensK1 * ((dx * dx) + (dy * dy)));
+                var ux = cx + (dx * f * norm);
+                var uy = cy + (dy * f * norm);
+                var z = (m[6] * ux) + (m[7] * uy) + m[8];
+                mapX[(y * w) + x] = (float)(((m[0] * ux) + (m[1] * uy) + m[2]) / z);
+                mapY[(y * w) + x] = (float)(((m[3] * ux) + (m[4] * uy) + m[5]) / z);
+            }
+        }
+        using var mx = Mat.FromPixelData(h, w, MatType.CV_32FC1, mapX);
+        using var my = Mat.FromPixelData(h, w, MatType.CV_32FC1, mapY);
+        var warped = new Mat();
+        Cv2.Remap(scene, warped, mx, my, InterpolationFlags.Cubic, BorderTypes.Reflect101);
+        return warped;
+    }
+
+    /// <summary>Exposure, white balance, gamma, vignetting and a lighting gradient or soft highlight.</summary>
+    private static Mat Light(Mat image, RephotoParameters p, Random rng)
+    {
+        int w = image.Width, h = image.Height;
+        var lit = new Mat();
+        Cv2.Max(image, Scalar.All(0), lit);
+        Cv2.Pow(lit, p.Gamma, lit);
+        Cv2.Multiply(lit, new Scalar(p.Gain * p.WhiteBalance[0], p.Gain * p.WhiteBalance[1], p.Gain * p.WhiteBalance[2]), lit);
+
+        var gradAngle = rng.Uniform(0, 2 * Math.PI);
+        double gx = Math.Cos(gradAngle), gy = Math.Sin(gradAngle);
+        var hx = rng.Uniform(0.2, 0.8) * w;
+        var hy = rng.Uniform(0.2, 0.8) * h;
+        var hr = rng.Uniform(0.15, 0.4) * Math.Max(w, h);
+        double cx = w / 2.0, cy = h / 2.0, norm = Math.Sqrt((cx * cx) + (cy * cy));
+        var gain = new float[w * h];
+        var highlight = new float[w * h];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                double dx = (x - cx) / norm, dy = (y - cy) / norm;
+                var r2 = (dx * dx) + (dy * dy);
+                var vignette = 1 - (p.Vignette * r2);
+                var gradient = 1 + (p.Gradient * ((dx * gx) + (dy * gy)));
+                gain[(y * w) + x] = (float)(vignette * gradient);
+                var sx = (x - hx) / hr;
+                var sy = (y - hy) / hr;
+                highlight[(y * w) + x] = (float)(p.Highlight * Math.Exp(-((sx * sx) + (sy * sy))));
+            }
+        }
+        using var gainMat = Mat.FromPixelData(h, w, MatType.CV_32FC1, gain);
+        using var highMat = Mat.FromPixelData(h, w, MatType.CV_32FC1, highlight);
+        using var gain3 = new Mat();
+        using var high3 = new Mat();
+        Cv2.Merge([gainMat, gainMat, gainMat], gain3);
+        Cv2.Merge([highMat, highMat, highMat], high3);
+        Cv2.Multiply(lit, gain3, lit);
+        Cv2.Add(lit, high3, lit);
+        return lit;
+    }
+
+    /// <summary>Defocus or camera-shake blur at the output resolution.</summary>
+    private static void Optics(Mat full, RephotoParameters p, Random rng)
+    {
+        if (p.MotionLength > 1)
+        {
+            var k = (int)Math.Ceiling(p.MotionLength) | 1;
+            using var kernel = new Mat(k, k, MatType.CV_32FC1, Scalar.All(0));
+            var angle = rng.Uniform(0, Math.PI);
+            kernel.Line(
+                new Point((k / 2) - (Math.Cos(angle) * k / 2), (k / 2) - (Math.Sin(angle) * k / 2)),
+                new Point((k / 2) + (Math.Cos(angle) * k / 2), (k / 2) + (Math.Sin(angle) * k / 2)),
+                Scalar.All(1), 1, LineTypes.AntiAlias);
+            var sum = Cv2.Sum(kernel).Val0;
+            if (sum > 0) Cv2.Multiply(kernel, Scalar.All(1 / sum), kernel);
+            Cv2.Filter2D(full, full, -1, kernel, borderType: BorderTypes.Reflect101);
+        }
+        Cv2.GaussianBlur(full, full, new Size(0, 0), p.BlurSigma);
+    }
+
+    /// <summary>Poisson-Gaussian noise, variance a*I + b, with a little spatial and cross-channel
+    /// correlation as demosaicking leaves it.</summary>
+    private static void AddSensorNoise(Mat full, RephotoParameters p, Random rng)
+    {
+        // sigma(mid-grey)^2 = a*0.5 + b, in 0..1 units; the read-noise share b is a third of the variance.
+        var sigmaMid = p.NoiseSigmaMid / 255.0 / (1 + (0.5 * p.Sharpen));
+        var b = sigmaMid * sigmaMid / 3;
+        var a = (sigmaMid * sigmaMid - b) / 0.5;
+        using var chroma = Pixels.Normal(rng, full.Size(), MatType.CV_32FC3);
+        using var luma = Pixels.Normal(rng, full.Size(), MatType.CV_32FC1);
+        using var luma3 = new Mat();
+        Cv2.Merge([luma, luma, luma], luma3);
+        using var noise = new Mat();
+        Cv2.AddWeighted(luma3, 0.75, chroma, 0.66, 0, noise);
+        Cv2.GaussianBlur(noise, noise, new Size(0, 0), 0.55);
+        Cv2.MeanStdDev(noise, out _, out var std);
+        var s = (std.Val0 + std.Val1 + std.Val2) / 3;
+        using var variance = new Mat();
+        Cv2.Max(full, Scalar.All(0), variance);
+        Cv2.Multiply(variance, Scalar.All(a), variance);
+        Cv2.Add(variance, Scalar.All(b), variance);
+        Cv2.Sqrt(variance, variance);
+        Cv2.Multiply(noise, variance, noise, 1 / Math.Max(1e-6, s));
+        Cv2.Add(full, noise, full);
+    }
+}
