@@ -17,12 +17,12 @@ internal static class RegionPainter
         using var inner = new Mat();
         Cv2.GaussianBlur(alpha, inner, new Size(0, 0), feather * 2 + 2);
         Cv2.Subtract(alpha, inner, rim);
-        Cv2.Max(rim, Scalar.All(0), rim);
+        Cv2.Threshold(rim, rim, 0, 0, ThresholdTypes.Tozero);
         using var strength = new Mat();
         Cv2.Multiply(alpha, blotch, strength);
         Cv2.ScaleAdd(rim, 1.5, strength, strength);
         Cv2.Multiply(strength, Scalar.All(rng.Uniform(0.45, 0.9)), strength);
-        Cv2.Min(strength, Scalar.All(1.0), strength);
+        Cv2.Threshold(strength, strength, 1, 1, ThresholdTypes.Trunc);
         var tint = rng.Chance(0.7)
             ? new Scalar(rng.Uniform(0.35, 0.55), rng.Uniform(0.55, 0.7), rng.Uniform(0.7, 0.85)) // brown: blue absorbed most
             : Scalar.All(rng.Uniform(0.5, 0.7));                                                  // grey grease
@@ -68,7 +68,7 @@ internal static class RegionPainter
         using var shadow = new Mat();
         if (lighter) Cv2.Subtract(shifted, alpha, shadow);
         else Cv2.Subtract(alpha, shifted, shadow);
-        Cv2.Max(shadow, Scalar.All(0), shadow);
+        Cv2.Threshold(shadow, shadow, 0, 0, ThresholdTypes.Tozero);
         Cv2.GaussianBlur(shadow, shadow, new Size(0, 0), Math.Max(1, offset / 2));
         Cv2.Multiply(shadow, Scalar.All(rng.Uniform(0.4, 0.6)), shadow);
         using var dark = new Mat(roi.Size, MatType.CV_8UC3, Scalar.All(10));
@@ -142,7 +142,7 @@ internal static class RegionPainter
         var channels = Cv2.Split(hsvF);
         try
         {
-            Cv2.Add(channels[0], Scalar.All(hueShift + 180), channels[0]);
+            channels[0].ConvertTo(channels[0], -1, 1, hueShift + 180);
             // Hue lives in 0..180 for 8-bit HSV; wrap it.
             using var wrap = new Mat();
             Cv2.Threshold(channels[0], wrap, 179.5, 180, ThresholdTypes.Binary);
@@ -150,7 +150,7 @@ internal static class RegionPainter
             Cv2.Threshold(channels[0], wrap, 179.5, 180, ThresholdTypes.Binary);
             Cv2.Subtract(channels[0], wrap, channels[0]);
             Cv2.Multiply(channels[1], Scalar.All(rng.Uniform(0.6, 1.6)), channels[1]);
-            Cv2.Add(channels[1], Scalar.All(rng.Uniform(10, 40)), channels[1]);
+            channels[1].ConvertTo(channels[1], -1, 1, rng.Uniform(10, 40));
             Cv2.Multiply(channels[2], Scalar.All(rng.Chance(0.5) ? rng.Uniform(0.6, 0.85) : rng.Uniform(1.15, 1.4)), channels[2]);
             Cv2.Merge(channels, hsvF);
         }

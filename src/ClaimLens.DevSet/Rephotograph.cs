@@ -91,7 +91,7 @@ public static class Rephotograph
     {
         int w = image.Width, h = image.Height;
         var lit = new Mat();
-        Cv2.Max(image, Scalar.All(0), lit);
+        Cv2.Threshold(image, lit, 0, 0, ThresholdTypes.Tozero);
         Cv2.Pow(lit, p.Gamma, lit);
         Cv2.Multiply(lit, new Scalar(p.Gain * p.WhiteBalance[0], p.Gain * p.WhiteBalance[1], p.Gain * p.WhiteBalance[2]), lit);
 
@@ -112,9 +112,12 @@ public static class Rephotograph
                 var vignette = 1 - (p.Vignette * r2);
                 var gradient = 1 + (p.Gradient * ((dx * gx) + (dy * gy)));
                 gain[(y * w) + x] = (float)(vignette * gradient);
-                var sx = (x - hx) / hr;
-                var sy = (y - hy) / hr;
-                highlight[(y * w) + x] = (float)(p.Highlight * Math.Exp(-((sx * sx) + (sy * sy))));
+                if (p.Highlight > 0)
+                {
+                    var sx = (x - hx) / hr;
+                    var sy = (y - hy) / hr;
+                    highlight[(y * w) + x] = (float)(p.Highlight * Math.Exp(-((sx * sx) + (sy * sy))));
+                }
             }
         }
         using var gainMat = Mat.FromPixelData(h, w, MatType.CV_32FC1, gain);
@@ -155,8 +158,8 @@ public static class Rephotograph
         var sigmaMid = p.NoiseSigmaMid / 255.0 / (1 + (0.5 * p.Sharpen));
         var b = sigmaMid * sigmaMid / 3;
         var a = (sigmaMid * sigmaMid - b) / 0.5;
-        using var chroma = Pixels.Normal(rng, full.Size(), MatType.CV_32FC3);
-        using var luma = Pixels.Normal(rng, full.Size(), MatType.CV_32FC1);
+        using var chroma = FastNoise.Uniform(rng, full.Size(), 3);
+        using var luma = FastNoise.Uniform(rng, full.Size(), 1);
         using var luma3 = new Mat();
         Cv2.Merge([luma, luma, luma], luma3);
         using var noise = new Mat();
@@ -165,9 +168,8 @@ public static class Rephotograph
         Cv2.MeanStdDev(noise, out _, out var std);
         var s = (std.Val0 + std.Val1 + std.Val2) / 3;
         using var variance = new Mat();
-        Cv2.Max(full, Scalar.All(0), variance);
-        Cv2.Multiply(variance, Scalar.All(a), variance);
-        Cv2.Add(variance, Scalar.All(b), variance);
+        Cv2.Threshold(full, variance, 0, 0, ThresholdTypes.Tozero);
+        variance.ConvertTo(variance, -1, a, b);
         Cv2.Sqrt(variance, variance);
         Cv2.Multiply(noise, variance, noise, 1 / Math.Max(1e-6, s));
         Cv2.Add(full, noise, full);

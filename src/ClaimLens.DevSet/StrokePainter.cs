@@ -74,7 +74,7 @@ internal static class StrokePainter
         using var darkness = new Mat();
         Cv2.Multiply(core, Scalar.All(rng.Uniform(0.6, 0.85)), darkness);
         Cv2.Multiply(halo, Scalar.All(rng.Uniform(0.3, 0.6)), halo);
-        Cv2.Min(halo, Scalar.All(0.35), halo);
+        Cv2.Threshold(halo, halo, 0.35, 0.35, ThresholdTypes.Trunc);
         Cv2.Max(darkness, halo, darkness);
         using var black = new Mat(roi.Size, MatType.CV_8UC3, Scalar.All(rng.Uniform(5, 25)));
         Pixels.Blend(image, roi, black, darkness);
