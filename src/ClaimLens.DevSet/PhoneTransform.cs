@@ -77,14 +77,17 @@ public static class PhoneTransform
         for (var i = 0; i < 24; i++)
         {
             var r = new Rect(rng.Next(0, bgr.Width - w + 1), rng.Next(0, bgr.Height - h + 1), w, h);
-            var kept = total == 0 ? 0 : Cv2.CountNonZero(new Mat(mask, r));
+            using var window = new Mat(mask, r);
+            var kept = total == 0 ? 0 : Cv2.CountNonZero(window);
             if (kept > bestKept)
             {
                 (best, bestKept) = (r, kept);
             }
             if (total == 0 || kept >= total) break;
         }
-        return new(new Mat(bgr, best).Clone(), new Mat(mask, best).Clone(), null);
+        using var imageView = new Mat(bgr, best);
+        using var maskView = new Mat(mask, best);
+        return new(imageView.Clone(), maskView.Clone(), null);
     }
 
     private static TransformResult Rotate90(Mat bgr, Mat mask, Random rng)

@@ -27,7 +27,7 @@ internal static class RegionPainter
             ? new Scalar(rng.Uniform(0.35, 0.55), rng.Uniform(0.55, 0.7), rng.Uniform(0.7, 0.85)) // brown: blue absorbed most
             : Scalar.All(rng.Uniform(0.5, 0.7));                                                  // grey grease
         using var darker = new Mat();
-        new Mat(image, roi).ConvertTo(darker, MatType.CV_32FC3);
+        using (var view = new Mat(image, roi)) view.ConvertTo(darker, MatType.CV_32FC3);
         Cv2.Multiply(darker, tint, darker);
         Pixels.Blend(image, roi, darker, strength);
     }
@@ -39,7 +39,7 @@ internal static class RegionPainter
         var (polygon, roi, _) = Place(image, rng, area * 0.8, 8, ragged: 1.0);
         using var alpha = Shapes.FeatheredAlpha(polygon, roi, 0.7);
         using var src = new Mat();
-        new Mat(image, roi).ConvertTo(src, MatType.CV_32FC3);
+        using (var view = new Mat(image, roi)) view.ConvertTo(src, MatType.CV_32FC3);
         using var fibres = Pixels.Normal(rng, roi.Size, MatType.CV_32FC1);
         Cv2.GaussianBlur(fibres, fibres, new Size(0, 0), rng.Uniform(0.8, 1.5), rng.Uniform(2, 4));
         var lighter = rng.Chance(0.6);
@@ -79,7 +79,7 @@ internal static class RegionPainter
     public static void Inpaint(Mat image, Random rng, double area)
     {
         var radius = rng.Uniform(3, 7);
-        var (polygon, roi, _) = Place(image, rng, area, radius * 4, ragged: 0.1);
+        var (polygon, roi, _) = Place(image, rng, area, radius * 4, ragged: 0.1, bright: 0.2, texture: 3);
         using var hole = new Mat(roi.Size, MatType.CV_8UC1, Scalar.All(0));
         Cv2.FillPoly(hole, [Shift(polygon, roi)], Scalar.All(255));
         using var view = new Mat(image, roi);
@@ -92,7 +92,7 @@ internal static class RegionPainter
     public static void Clone(Mat image, Random rng, double area)
     {
         var feather = rng.Uniform(1.5, 4);
-        var (polygon, roi, _) = Place(image, rng, area, feather * 3, ragged: 0.1);
+        var (polygon, roi, _) = Place(image, rng, area, feather * 3, ragged: 0.1, bright: 0.2, texture: 3);
         var size = image.Size();
         // Source: a same-sized window displaced by at least the patch size, clamped inside the image.
         Rect source = roi;
@@ -105,25 +105,27 @@ internal static class RegionPainter
         }
         if (source.Right > size.Width || source.Bottom > size.Height) return;
         using var alpha = Shapes.FeatheredAlpha(polygon, roi, feather);
-        using var patch = new Mat(image, source).Clone();
+        using var sourceView = new Mat(image, source);
+        using var patch = sourceView.Clone();
         Pixels.Blend(image, roi, patch, alpha);
     }
 
     /// <summary>A strong Gaussian or median blur inside the blob, as when a blemish is smudged away.</summary>
     public static void Blur(Mat image, Random rng, double area)
     {
-        var (polygon, roi, feather) = Place(image, rng, area, rng.Uniform(2, 5), ragged: 0.1);
+        var (polygon, roi, feather) = Place(image, rng, area, rng.Uniform(2, 5), ragged: 0.1, bright: 0.2, texture: 3);
         var pad = 40;
         var outer = Shapes.Clip(new Rect(roi.X - pad, roi.Y - pad, roi.Width + (2 * pad), roi.Height + (2 * pad)), image.Size());
         using var blurredOuter = new Mat();
+        using var outerView = new Mat(image, outer);
         if (rng.Chance(0.6))
         {
-            Cv2.GaussianBlur(new Mat(image, outer), blurredOuter, new Size(0, 0), rng.Uniform(4, 12));
+            Cv2.GaussianBlur(outerView, blurredOuter, new Size(0, 0), rng.Uniform(4, 12));
         }
         else
         {
             var k = (rng.Next(4, 11) * 2) + 1;
-            Cv2.MedianBlur(new Mat(image, outer), blurredOuter, k);
+            Cv2.MedianBlur(outerView, blurredOuter, k);
         }
         using var blurred = new Mat(blurredOuter, new Rect(roi.X - outer.X, roi.Y - outer.Y, roi.Width, roi.Height));
         using var alpha = Shapes.FeatheredAlpha(polygon, roi, feather);
@@ -135,7 +137,7 @@ internal static class RegionPainter
     {
         var (polygon, roi, feather) = Place(image, rng, area, rng.Uniform(2, 6), ragged: 0.15);
         using var hsv = new Mat();
-        Cv2.CvtColor(new Mat(image, roi), hsv, ColorConversionCodes.BGR2HSV);
+        using (var view = new Mat(image, roi)) Cv2.CvtColor(view, hsv, ColorConversionCodes.BGR2HSV);
         using var hsvF = new Mat();
         hsv.ConvertTo(hsvF, MatType.CV_32FC3);
         var hueShift = rng.Uniform(10, 40) * (rng.Chance(0.5) ? 1 : -1);
@@ -166,12 +168,12 @@ internal static class RegionPainter
     }
 
     /// <summary>An irregular outline of the given area placed in the image, its ROI padded for a feather.</summary>
-    private static (Point[] Polygon, Rect Roi, double Feather) Place(Mat image, Random rng, double area, double feather, double ragged)
+    private static (Point[] Polygon, Rect Roi, double Feather) Place(Mat image, Random rng, double area, double feather, double ragged, double bright = 1, double texture = 1)
     {
         var size = image.Size();
         area = Math.Min(area, size.Width * (double)size.Height * 0.6);
         var radius = Math.Sqrt(area / Math.PI);
-        var center = Shapes.Center(rng, size, radius);
+        var center = Shapes.Center(image, rng, radius, bright, texture);
         var polygon = Shapes.Blob(rng, center, area, ragged);
         var roi = Shapes.Bounds(polygon, (int)Math.Ceiling(feather * 3) + 2, size);
         return (polygon, roi, feather);

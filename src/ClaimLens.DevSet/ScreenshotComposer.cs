@@ -58,8 +58,10 @@ internal static class ScreenshotComposer
             var x = Width - fit.Width - 40 - pad;
             canvas.Rectangle(new Rect(x - pad, y - pad, fit.Width + (2 * pad), fit.Height + (2 * pad) + 50), bubble, -1, LineTypes.AntiAlias);
             var target = new Rect(x, y, fit.Width, fit.Height);
-            small.CopyTo(new Mat(canvas, target));
-            smallMask.CopyTo(new Mat(canvasMask, target));
+            using var canvasView = new Mat(canvas, target);
+            using var maskView = new Mat(canvasMask, target);
+            small.CopyTo(canvasView);
+            smallMask.CopyTo(maskView);
             canvas.PutText($"{rng.Next(8, 23):00}:{rng.Next(60):00}", new Point(x + fit.Width - 110, y + fit.Height + 38), HersheyFonts.HersheySimplex, 0.8, Scalar.All(110), 2, LineTypes.AntiAlias);
         }
 
@@ -87,8 +89,10 @@ internal static class ScreenshotComposer
         using (smallMask)
         {
             var target = new Rect((Width - fit.Width) / 2, statusH + 140 + ((available - fit.Height) / 2), fit.Width, fit.Height);
-            small.CopyTo(new Mat(canvas, target));
-            smallMask.CopyTo(new Mat(canvasMask, target));
+            using var canvasView = new Mat(canvas, target);
+            using var maskView = new Mat(canvasMask, target);
+            small.CopyTo(canvasView);
+            smallMask.CopyTo(maskView);
         }
         var iconY = height - (footerH / 2);
         for (var i = 0; i < 4; i++)

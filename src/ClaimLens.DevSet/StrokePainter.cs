@@ -19,7 +19,7 @@ internal static class StrokePainter
         var width = Math.Max(1.0, diag / rng.Uniform(900, 1600));
         using var strokes = new Mat(size, MatType.CV_8UC1, Scalar.All(0));
         var all = new List<Point>();
-        var origin = new Point2d(rng.Uniform(0.2, 0.8) * size.Width, rng.Uniform(0.2, 0.8) * size.Height);
+        var origin = Shapes.Center(image, rng, Math.Max(4, diag * 0.06), brightWeight: 1, textureWeight: 0.3);
         // The halo adds area of its own; the caller's size correction settles the exact ratio.
         var budget = area * 0.5;
         var drawn = 0.0;
@@ -67,7 +67,7 @@ internal static class StrokePainter
         var haloSigma = Math.Max(1.5, width * 2.5);
         var roi = Shapes.Bounds(all, (int)Math.Ceiling(haloSigma * 3) + 4, size);
         using var core = new Mat();
-        new Mat(strokes, roi).ConvertTo(core, MatType.CV_32FC1, 1.0 / 255);
+        using (var view = new Mat(strokes, roi)) view.ConvertTo(core, MatType.CV_32FC1, 1.0 / 255);
         Cv2.GaussianBlur(core, core, new Size(0, 0), rng.Uniform(0.5, 0.8));
         using var halo = new Mat();
         Cv2.GaussianBlur(core, halo, new Size(0, 0), haloSigma);
@@ -89,7 +89,7 @@ internal static class StrokePainter
         var thickness = Math.Max(1, (int)Math.Round(diag / rng.Uniform(500, 1100)));
         using var strokes = new Mat(size, MatType.CV_8UC1, Scalar.All(0));
         var textHeight = Math.Clamp(Math.Sqrt(area) / 2.5, 10, size.Height / 3.0);
-        var cursor = Shapes.Center(rng, size, textHeight * 2);
+        var cursor = Shapes.Center(image, rng, textHeight * 2, brightWeight: 1, textureWeight: 0);
         var all = new List<Point>();
         for (var i = 0; i < MaxScribbles && Cv2.CountNonZero(strokes) < area * 0.7; i++)
         {
@@ -117,7 +117,7 @@ internal static class StrokePainter
         }
         var roi = Shapes.Bounds(all, (int)(textHeight * 2) + 4, size);
         using var alpha = new Mat();
-        new Mat(strokes, roi).ConvertTo(alpha, MatType.CV_32FC1, rng.Uniform(0.75, 0.95) / 255);
+        using (var view = new Mat(strokes, roi)) view.ConvertTo(alpha, MatType.CV_32FC1, rng.Uniform(0.75, 0.95) / 255);
         Cv2.GaussianBlur(alpha, alpha, new Size(0, 0), 0.6);
         using var inkMat = new Mat(roi.Size, MatType.CV_8UC3, ink);
         Pixels.Blend(image, roi, inkMat, alpha);
@@ -128,11 +128,14 @@ internal static class StrokePainter
         var points = new List<Point> { new((int)Math.Round(start.X), (int)Math.Round(start.Y)) };
         var p = start;
         var travelled = 0.0;
+        // Fractures run nearly straight: the heading drifts slowly and each segment only kinks around it.
+        var heading = angle;
         for (var step = 0; step < 200 && travelled < length; step++)
         {
             var seg = diag * rng.Uniform(0.004, 0.015);
-            angle += rng.Gaussian(0.35);
-            p = new Point2d(p.X + (seg * Math.Cos(angle)), p.Y + (seg * Math.Sin(angle)));
+            heading += rng.Gaussian(0.06);
+            var kink = heading + rng.Gaussian(0.22);
+            p = new Point2d(p.X + (seg * Math.Cos(kink)), p.Y + (seg * Math.Sin(kink)));
             if (p.X < 0 || p.Y < 0 || p.X >= size.Width || p.Y >= size.Height) break;
             points.Add(new Point((int)Math.Round(p.X), (int)Math.Round(p.Y)));
             travelled += seg;
