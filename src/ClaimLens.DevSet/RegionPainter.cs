@@ -48,7 +48,8 @@ internal static class RegionPainter
         {
             var paper = new Scalar(rng.Uniform(200, 235), rng.Uniform(205, 240), rng.Uniform(210, 245));
             using var paperMat = new Mat(roi.Size, MatType.CV_32FC3, paper);
-            Cv2.AddWeighted(src, 0.25, paperMat, 0.75, 0, fill);
+            // Some of the surface's own shading shows through the exposed layer.
+            Cv2.AddWeighted(src, rng.Uniform(0.2, 0.4), paperMat, rng.Uniform(0.6, 0.75), 0, fill);
         }
         else
         {
@@ -94,12 +95,15 @@ internal static class RegionPainter
         var feather = rng.Uniform(1.5, 4);
         var (polygon, roi, _) = Place(image, rng, area, feather * 3, ragged: 0.1, bright: 0.2, texture: 3);
         var size = image.Size();
-        // Source: a same-sized window displaced by at least the patch size, clamped inside the image.
-        Rect source = roi;
+        // Source: a same-sized window nearby, as a clone stamp is used, displaced by 0.7-2 patch sizes
+        // and clamped inside the image.
+        var source = roi;
         for (var tries = 0; tries < 20; tries++)
         {
-            var x = rng.Next(0, Math.Max(1, size.Width - roi.Width + 1));
-            var y = rng.Next(0, Math.Max(1, size.Height - roi.Height + 1));
+            var angle = rng.Uniform(0, 2 * Math.PI);
+            var distance = rng.Uniform(0.7, 2.0);
+            var x = Math.Clamp(roi.X + (int)(Math.Cos(angle) * distance * roi.Width), 0, Math.Max(0, size.Width - roi.Width));
+            var y = Math.Clamp(roi.Y + (int)(Math.Sin(angle) * distance * roi.Height), 0, Math.Max(0, size.Height - roi.Height));
             source = new Rect(x, y, roi.Width, roi.Height);
             if (Math.Abs(x - roi.X) > roi.Width / 2 || Math.Abs(y - roi.Y) > roi.Height / 2) break;
         }

@@ -5,7 +5,7 @@ namespace ClaimLens.DevSet;
 /// <summary>Irregular regions for the edits: blobs with a wobbly outline, placed inside the image.</summary>
 internal static class Shapes
 {
-    private const int Vertices = 128;
+    private const int Vertices = 256;
 
     /// <summary>A closed outline of about <paramref name="area"/> pixels around <paramref name="center"/>.
     /// <paramref name="ragged"/> in 0..1 adds high-frequency edge noise (torn paper).</summary>
@@ -19,12 +19,18 @@ internal static class Shapes
         var stretch = rng.Uniform(0.65, 1.5);
         var tilt = rng.Uniform(0, Math.PI);
         var unit = new Point2d[Vertices];
+        var walk = 0.0;
         for (var v = 0; v < Vertices; v++)
         {
             var theta = 2 * Math.PI * v / Vertices;
             var r = 1.0;
             foreach (var (k, amp, phase) in harmonics) r += amp * Math.Sin((k * theta) + phase);
-            if (ragged > 0) r += ragged * rng.Uniform(-0.12, 0.12);
+            if (ragged > 0)
+            {
+                // Torn edges are rough at every scale: a correlated wander plus fine fibre-sized jitter.
+                walk = (0.9 * walk) + rng.Gaussian(0.025);
+                r += ragged * (walk + rng.Gaussian(0.006));
+            }
             r = Math.Max(0.2, r);
             var x = r * Math.Cos(theta) * stretch;
             var y = r * Math.Sin(theta) / stretch;
