@@ -28,8 +28,7 @@ public static class Rephotograph
         var small = new Size(Math.Max(8, (int)Math.Round(size.Width * p.Downsample)), Math.Max(8, (int)Math.Round(size.Height * p.Downsample)));
         using var scene = new Mat();
         Cv2.Resize(sceneBgr, scene, small, 0, 0, InterpolationFlags.Area);
-        using var sceneF = new Mat();
-        scene.ConvertTo(sceneF, MatType.CV_32FC3, 1.0 / 255);
+        using var sceneF = ToneCurve(scene, p);
 
         using var warped = Warp(sceneF, p, rng);
         using var lit = Light(warped, p, rng);
@@ -63,73 +62,104 @@ public static class Rephotograph
         var phaseX = rng.Uniform(0, 1);
         var phaseY = rng.Uniform(0, 1);
         double cx = w / 2.0, cy = h / 2.0, norm = Math.Sqrt((cx * cx) + (cy * cy));
-        var mapX = new float[w * h];
-        var mapY = new float[w * h];
-        for (var y = 0; y < h; y++)
+        // The map is smooth, so it is computed on a grid 4× coarser and interpolated.
+        var grid = Coarse(w, h, 4);
+        var mapX = new float[grid.Width * grid.Height];
+        var mapY = new float[grid.Width * grid.Height];
+        for (var j = 0; j < grid.Height; j++)
         {
-            for (var x = 0; x < w; x++)
+            var y = Fine(j, h, grid.Height);
+            for (var i = 0; i < grid.Width; i++)
             {
+                var x = Fine(i, w, grid.Width);
                 // Output pixel of the new camera -> undistorted position -> scene position.
                 double dx = (x + phaseX - cx) / norm, dy = (y + phaseY - cy) / norm;
                 var f = 1 + (p.LensK1 * ((dx * dx) + (dy * dy)));
                 var ux = cx + (dx * f * norm);
                 var uy = cy + (dy * f * norm);
                 var z = (m[6] * ux) + (m[7] * uy) + m[8];
-                mapX[(y * w) + x] = (float)(((m[0] * ux) + (m[1] * uy) + m[2]) / z);
-                mapY[(y * w) + x] = (float)(((m[3] * ux) + (m[4] * uy) + m[5]) / z);
+                mapX[(j * grid.Width) + i] = (float)(((m[0] * ux) + (m[1] * uy) + m[2]) / z);
+                mapY[(j * grid.Width) + i] = (float)(((m[3] * ux) + (m[4] * uy) + m[5]) / z);
             }
         }
-        using var mx = Mat.FromPixelData(h, w, MatType.CV_32FC1, mapX);
-        using var my = Mat.FromPixelData(h, w, MatType.CV_32FC1, mapY);
+        using var coarseX = Mat.FromPixelData(grid.Height, grid.Width, MatType.CV_32FC1, mapX);
+        using var coarseY = Mat.FromPixelData(grid.Height, grid.Width, MatType.CV_32FC1, mapY);
+        using var mx = new Mat();
+        using var my = new Mat();
+        Cv2.Resize(coarseX, mx, new Size(w, h), 0, 0, InterpolationFlags.Linear);
+        Cv2.Resize(coarseY, my, new Size(w, h), 0, 0, InterpolationFlags.Linear);
         var warped = new Mat();
         Cv2.Remap(scene, warped, mx, my, InterpolationFlags.Cubic, BorderTypes.Reflect101);
         return warped;
     }
 
-    /// <summary>Exposure, white balance, gamma, vignetting and a lighting gradient or soft highlight.</summary>
+    /// <summary>Gamma, exposure and white balance as one lookup from the 8-bit scene to 0..1 floats.</summary>
+    private static Mat ToneCurve(Mat scene8, RephotoParameters p)
+    {
+        var table = new float[256 * 3];
+        for (var v = 0; v < 256; v++)
+        {
+            var level = Math.Pow(v / 255.0, p.Gamma) * p.Gain;
+            for (var c = 0; c < 3; c++) table[(v * 3) + c] = (float)(level * p.WhiteBalance[c]);
+        }
+        using var lut = Mat.FromPixelData(1, 256, MatType.CV_32FC3, table);
+        var result = new Mat();
+        Cv2.LUT(scene8, lut, result);
+        return result;
+    }
+
+    /// <summary>Vignetting, a lighting gradient and sometimes a soft highlight; all smooth, so computed on a
+    /// coarse grid and interpolated.</summary>
     private static Mat Light(Mat image, RephotoParameters p, Random rng)
     {
         int w = image.Width, h = image.Height;
-        var lit = new Mat();
-        Cv2.Threshold(image, lit, 0, 0, ThresholdTypes.Tozero);
-        Cv2.Pow(lit, p.Gamma, lit);
-        Cv2.Multiply(lit, new Scalar(p.Gain * p.WhiteBalance[0], p.Gain * p.WhiteBalance[1], p.Gain * p.WhiteBalance[2]), lit);
-
         var gradAngle = rng.Uniform(0, 2 * Math.PI);
         double gx = Math.Cos(gradAngle), gy = Math.Sin(gradAngle);
         var hx = rng.Uniform(0.2, 0.8) * w;
         var hy = rng.Uniform(0.2, 0.8) * h;
         var hr = rng.Uniform(0.15, 0.4) * Math.Max(w, h);
         double cx = w / 2.0, cy = h / 2.0, norm = Math.Sqrt((cx * cx) + (cy * cy));
-        var gain = new float[w * h];
-        var highlight = new float[w * h];
-        for (var y = 0; y < h; y++)
+        var grid = Coarse(w, h, 8);
+        var gain = new float[grid.Width * grid.Height];
+        var highlight = new float[grid.Width * grid.Height];
+        for (var j = 0; j < grid.Height; j++)
         {
-            for (var x = 0; x < w; x++)
+            var y = Fine(j, h, grid.Height);
+            for (var i = 0; i < grid.Width; i++)
             {
+                var x = Fine(i, w, grid.Width);
                 double dx = (x - cx) / norm, dy = (y - cy) / norm;
                 var r2 = (dx * dx) + (dy * dy);
                 var vignette = 1 - (p.Vignette * r2);
                 var gradient = 1 + (p.Gradient * ((dx * gx) + (dy * gy)));
-                gain[(y * w) + x] = (float)(vignette * gradient);
-                if (p.Highlight > 0)
-                {
-                    var sx = (x - hx) / hr;
-                    var sy = (y - hy) / hr;
-                    highlight[(y * w) + x] = (float)(p.Highlight * Math.Exp(-((sx * sx) + (sy * sy))));
-                }
+                gain[(j * grid.Width) + i] = (float)(vignette * gradient);
+                var sx = (x - hx) / hr;
+                var sy = (y - hy) / hr;
+                highlight[(j * grid.Width) + i] = (float)(p.Highlight * Math.Exp(-((sx * sx) + (sy * sy))));
             }
         }
-        using var gainMat = Mat.FromPixelData(h, w, MatType.CV_32FC1, gain);
-        using var highMat = Mat.FromPixelData(h, w, MatType.CV_32FC1, highlight);
+        using var gainCoarse = Mat.FromPixelData(grid.Height, grid.Width, MatType.CV_32FC1, gain);
+        using var highCoarse = Mat.FromPixelData(grid.Height, grid.Width, MatType.CV_32FC1, highlight);
+        using var gainMat = new Mat();
+        using var highMat = new Mat();
+        Cv2.Resize(gainCoarse, gainMat, new Size(w, h), 0, 0, InterpolationFlags.Linear);
+        Cv2.Resize(highCoarse, highMat, new Size(w, h), 0, 0, InterpolationFlags.Linear);
         using var gain3 = new Mat();
         using var high3 = new Mat();
         Cv2.Merge([gainMat, gainMat, gainMat], gain3);
         Cv2.Merge([highMat, highMat, highMat], high3);
-        Cv2.Multiply(lit, gain3, lit);
+        var lit = new Mat();
+        Cv2.Multiply(image, gain3, lit);
         Cv2.Add(lit, high3, lit);
         return lit;
     }
+
+    /// <summary>A grid about <paramref name="step"/> times coarser than w×h, at least 2×2.</summary>
+    private static Size Coarse(int w, int h, int step) => new(Math.Max(2, (w + step - 1) / step), Math.Max(2, (h + step - 1) / step));
+
+    /// <summary>The fine coordinate of coarse sample <paramref name="i"/>, matching how a linear resize
+    /// from <paramref name="coarse"/> to <paramref name="fine"/> samples aligns pixel centres.</summary>
+    private static double Fine(int i, int fine, int coarse) => ((i + 0.5) * fine / coarse) - 0.5;
 
     /// <summary>Defocus or camera-shake blur at the output resolution.</summary>
     private static void Optics(Mat full, RephotoParameters p, Random rng)
