@@ -26,7 +26,7 @@ internal sealed record RephotoParameters(
 
         var wbSpread = Pick([(0.01, 0.02), (0.02, 0.05), (0.04, 0.08)]);
         return new RephotoParameters(
-            Downsample: Pick([(0.55, 0.65), (0.45, 0.55), (0.35, 0.45)]),
+            Downsample: Pick([(0.6, 0.7), (0.45, 0.55), (0.35, 0.45)]),
             CornerJitter: Pick([(0.003, 0.008), (0.01, 0.025), (0.025, 0.04)]),
             LensK1: Signed([(0.002, 0.008), (0.01, 0.03), (0.03, 0.06)]),
             BlurSigma: Pick([(0.5, 0.7), (0.6, 1.1), (0.9, 1.5)]),
@@ -38,7 +38,8 @@ internal sealed record RephotoParameters(
             Gradient: Signed([(0.005, 0.02), (0.02, 0.05), (0.05, 0.1)]),
             Highlight: s > 0 && rng.Chance(0.2 * s) ? rng.Uniform(0.03, 0.1) : 0,
             NoiseSigmaMid: Pick([(1.5, 2.5), (2.0, 3.5), (2.5, 4.0)]),
-            Sharpen: rng.Chance(0.6) ? rng.Uniform(0.2, 0.6) : 0,
+            // Phones sharpen nearly always; the subtle case keeps its crispness closest to the reference.
+            Sharpen: rng.Chance(s == 0 ? 0.85 : 0.6) ? rng.Uniform(0.2, 0.6) : 0,
             JpegQuality: rng.Next(s == 0 ? 88 : 80, 96));
     }
 }
