@@ -88,7 +88,8 @@ internal static class StrokePainter
         var ink = rng.Pick<Scalar>([new Scalar(150, 60, 25), new Scalar(30, 30, 30), new Scalar(40, 40, 180), new Scalar(40, 130, 40)]);
         var thickness = Math.Max(1, (int)Math.Round(diag / rng.Uniform(500, 1100)));
         using var strokes = new Mat(size, MatType.CV_8UC1, Scalar.All(0));
-        var textHeight = Math.Clamp(Math.Sqrt(area) / 2.5, 10, size.Height / 3.0);
+        var tallest = Math.Max(1.0, size.Height / 3.0);
+        var textHeight = Math.Clamp(Math.Sqrt(area) / 2.5, Math.Min(10, tallest), tallest);
         var cursor = Shapes.Center(image, rng, textHeight * 2, brightWeight: 1, textureWeight: 0);
         var all = new List<Point>();
         for (var i = 0; i < MaxScribbles && Cv2.CountNonZero(strokes) < area * 0.7; i++)

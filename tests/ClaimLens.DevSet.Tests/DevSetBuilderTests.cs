@@ -17,7 +17,9 @@ public sealed class DevSetBuilderTests : IDisposable
             using var image = TestImages.Textured(40 + i, i == 2 ? 640 : 300, i == 2 ? 400 : 220);
             Cv2.ImWrite(Path.Combine(photos, $"photo {i}.jpg"), image);
         }
+        // Bad input tried: a text file, and a .jpg that is not a JPEG; both must be skipped, not crash the build.
         File.WriteAllText(Path.Combine(photos, "notes.txt"), "not a photo");
+        File.WriteAllBytes(Path.Combine(photos, "broken.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46]);
         var c2pa = Directory.CreateDirectory(Path.Combine(_root, "c2pa")).FullName;
         File.WriteAllBytes(Path.Combine(c2pa, "E-sig-CA.jpg"), [0xFF, 0xD8, 0xFF, 0xD9]);
         File.WriteAllBytes(Path.Combine(c2pa, "C.jpg"), [0xFF, 0xD8, 0xFF, 0xD9]);
