@@ -144,7 +144,7 @@ internal static class RegionPainter
         using (var view = new Mat(image, roi)) Cv2.CvtColor(view, hsv, ColorConversionCodes.BGR2HSV);
         using var hsvF = new Mat();
         hsv.ConvertTo(hsvF, MatType.CV_32FC3);
-        var hueShift = rng.Uniform(10, 40) * (rng.Chance(0.5) ? 1 : -1);
+        var hueShift = rng.Uniform(5, 25) * (rng.Chance(0.5) ? 1 : -1);
         var channels = Cv2.Split(hsvF);
         try
         {
@@ -155,9 +155,9 @@ internal static class RegionPainter
             Cv2.Subtract(channels[0], wrap, channels[0]);
             Cv2.Threshold(channels[0], wrap, 179.5, 180, ThresholdTypes.Binary);
             Cv2.Subtract(channels[0], wrap, channels[0]);
-            Cv2.Multiply(channels[1], Scalar.All(rng.Uniform(0.6, 1.6)), channels[1]);
-            channels[1].ConvertTo(channels[1], -1, 1, rng.Uniform(10, 40));
-            Cv2.Multiply(channels[2], Scalar.All(rng.Chance(0.5) ? rng.Uniform(0.6, 0.85) : rng.Uniform(1.15, 1.4)), channels[2]);
+            Cv2.Multiply(channels[1], Scalar.All(rng.Uniform(0.6, 1.3)), channels[1]);
+            channels[1].ConvertTo(channels[1], -1, 1, rng.Uniform(0, 25));
+            Cv2.Multiply(channels[2], Scalar.All(rng.Chance(0.5) ? rng.Uniform(0.7, 0.9) : rng.Uniform(1.1, 1.3)), channels[2]);
             Cv2.Merge(channels, hsvF);
         }
         finally
