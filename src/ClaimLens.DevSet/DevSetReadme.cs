@@ -19,7 +19,7 @@ internal static class DevSetReadme
         Line("- `manifest.csv`: `image,refs,label,mask,kind,expect`. Paths are relative to this folder; `refs` are separated by `;`.");
         Line("- `refs/`: each photo as the merchant published it (downscaled when large, JPEG q95). Every forgery starts from this file.");
         Line("- `claims/`: the claims; `*_ref.jpg` files are simulated merchant photos used as references of `genuine/rephoto` rows.");
-        Line("- `masks/`: ground truth for forged rows, PNG at the claim's size, 255 where a pixel moved by more than 8 grey levels (empty for unedited copies).");
+        Line("- `masks/`: ground truth for forged rows, PNG at the claim's size: 255 where the edit moved a pixel by more than 8 grey levels, measured at the reference's size and carried through the transform's geometry (a pixel of a downscaled claim is marked when at least a quarter of its footprint changed). Empty for unedited copies.");
         Line("- `c2pa/`: C2PA samples, label genuine, with the finding codes expected in `expect`.");
         Line("");
         Line("## Kinds");
