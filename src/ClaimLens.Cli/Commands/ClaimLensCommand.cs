@@ -10,5 +10,7 @@ internal static class ClaimLensCommand
         InspectCommand.Create(),
         InspectDirCommand.Create(),
         EvalCommand.Create(),
+        DevSetCommand.Create(),
+        DemoCommand.Create(),
     };
 }
