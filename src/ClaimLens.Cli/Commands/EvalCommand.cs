@@ -72,8 +72,11 @@ internal static class EvalCommand
 
     private static void WriteTable(IReadOnlyList<EvalOutcome> outcomes, EvalMetrics overall)
     {
+        // Redirected output has no terminal width; keep the table on one line per kind.
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = 200;
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("kind", "n", "detected", "derived (forged)", "derived (genuine)", "flagged (genuine)", "review (genuine)", "AUC", "IoU ≥1 %", "IoU all", "ms p50", "ms p95", "expect");
+            .AddColumns("kind", "n", "detected", "derived|forged", "derived|genuine", "flagged|genuine", "review|genuine", "AUC", "IoU≥1%", "IoU all", "ms p50", "ms p95", "expect");
         foreach (var group in outcomes.GroupBy(o => o.Row.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
             table.AddRow(Cells(group.Key, EvalMetrics.From(group.ToList())));
         table.AddRow(Cells("[bold]all[/]", overall));
