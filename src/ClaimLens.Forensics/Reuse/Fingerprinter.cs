@@ -2,23 +2,67 @@ using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Reuse;
 
-/// <summary>Computes the <see cref="PerceptualHash"/> of a picture: uniform borders (screenshot frames,
-/// letterboxing) are trimmed, the rest is shrunk to 32x32 grey, transformed by a 2-D DCT, and the 64 lowest
-/// frequencies except the DC term are thresholded at their median. The hash survives resizing, JPEG
-/// recompression, brightness and contrast changes and small crops; a mirrored copy is a different picture.</summary>
+/// <summary>Computes <see cref="PerceptualHash"/>es of a picture. Uniform borders (screenshot frames, letterboxing)
+/// are trimmed; the fingerprint is the pHash of the central 80 % x 80 % window: the picture shrunk to 32x32 grey,
+/// a 2-D DCT, and the 64 lowest frequencies (DC excluded) thresholded at their median. It survives resizing,
+/// JPEG recompression, brightness and contrast changes and borders. Crops move the window: the query side
+/// (<see cref="ComputeProbes"/>) therefore also hashes the windows where the original's centre would lie if up
+/// to 10 % had been cut off the edges. A mirrored copy is treated as a different picture.</summary>
 public static class Fingerprinter
 {
     private const int Side = 32;
+    // Hashing windows of one 128x128 copy keeps 36 probes cheap; 128 px is 4x the hash grid, enough for Area resampling.
+    private const int Working = 128;
+    private const double Margin = 0.1;
 
-    /// <summary>The hash of the whole picture (after trimming uniform borders).</summary>
+    // Crop guesses per axis as (cut before, cut after) fractions of the original: none, 5 % or 10 % off one
+    // side, 5 % off both. 6 x 6 = 36 windows; the first is the stored fingerprint itself.
+    private static readonly (double Before, double After)[] CropGuesses =
+        [(0, 0), (0.05, 0), (0, 0.05), (0.1, 0), (0, 0.1), (0.05, 0.05)];
+
+    /// <summary>Number of hashes <see cref="ComputeProbes"/> returns.</summary>
+    public static int ProbeCount => CropGuesses.Length * CropGuesses.Length;
+
+    /// <summary>The fingerprint to store for a picture.</summary>
     /// <param name="bgr">An 8-bit BGR, BGRA or grey picture.</param>
     /// <exception cref="ArgumentException">The picture is empty or not 8-bit.</exception>
     public static PerceptualHash Compute(Mat bgr)
     {
-        using var gray = ToGray(bgr);
+        using var working = Prepare(bgr);
+        return HashWindow(working, Margin, Margin, 1 - Margin, 1 - Margin);
+    }
+
+    /// <summary>The hashes to look a picture up with: <see cref="Compute"/>'s fingerprint first, then the windows
+    /// that line up with an original's fingerprint when this picture is a crop of it. Pass them all to
+    /// <see cref="ReuseIndex.FindAny"/>.</summary>
+    /// <exception cref="ArgumentException">The picture is empty or not 8-bit.</exception>
+    public static IReadOnlyList<PerceptualHash> ComputeProbes(Mat bgr)
+    {
+        using var working = Prepare(bgr);
+        var probes = new PerceptualHash[ProbeCount];
+        var n = 0;
+        foreach (var (left, right) in CropGuesses)
+        {
+            foreach (var (top, bottom) in CropGuesses)
+            {
+                // Original coordinate x lies at (x - before) / (1 - before - after) in the cropped copy.
+                probes[n++] = HashWindow(working,
+                    (Margin - left) / (1 - left - right), (Margin - top) / (1 - top - bottom),
+                    (1 - Margin - left) / (1 - left - right), (1 - Margin - top) / (1 - top - bottom));
+            }
+        }
+        return probes;
+    }
+
+    /// <summary>Grey, frame trimmed, shrunk to the working square.</summary>
+    private static Mat Prepare(Mat image)
+    {
+        using var gray = ToGray(image);
         var content = BorderTrimmer.ContentRect(gray);
         using var region = new Mat(gray, content);
-        return Hash(region);
+        var working = new Mat();
+        Cv2.Resize(region, working, new Size(Working, Working), 0, 0, InterpolationFlags.Area);
+        return working;
     }
 
     /// <summary>pHash of the window [x0,x1)x[y0,y1) given as fractions of <paramref name="gray"/>'s size.</summary>
