@@ -10,8 +10,10 @@ internal static class BorderTrimmer
     // so this stays small. Bands of different tone (status bar, then margin) are all frame. A flat line in the
     // photo itself (blown-out sky) is trimmed the same way in the original and in its copies.
     private const double FlatStdDev = 4.0;
-    // Never trim more than this fraction from one side: what is left must still be a picture.
-    private const double MaxSideFraction = 0.35;
+    private const int ScanSide = 256;
+    // What is left must still be a picture; otherwise the whole picture is used. There is deliberately no cap
+    // per side: a cap would stop at a different place in a copy with an added frame than in the original.
+    private const double MinContentFraction = 0.1;
 
     /// <summary>The content rectangle of an 8-bit grey picture (the whole picture when there is no frame).</summary>
     public static Rect ContentRect(Mat gray)
@@ -25,12 +27,14 @@ internal static class BorderTrimmer
         // A screenshot frame mixes bands (a dark status bar above white margins), so a side column only
         // looks flat once the top and bottom bands are gone: trim in rounds until nothing changes.
         int top = 0, bottom = 0, left = 0, right = 0;
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 8; round++)
         {
             var area = new Rect(left, top, w - left - right, h - top - bottom);
+            if (area.Width < 2 || area.Height < 2) break;
             var newTop = top + Scan(pixels, w, area, Side.Top);
             var newBottom = bottom + Scan(pixels, w, area, Side.Bottom);
             area = new Rect(left, newTop, w - left - right, h - newTop - newBottom);
+            if (area.Height < 2) break;
             var newLeft = left + Scan(pixels, w, area, Side.Left);
             var newRight = right + Scan(pixels, w, area, Side.Right);
             var changed = (newTop, newBottom, newLeft, newRight) != (top, bottom, left, right);
@@ -42,7 +46,7 @@ internal static class BorderTrimmer
         var y0 = (int)Math.Ceiling(top * scaleY);
         var x1 = (int)Math.Floor((w - right) * scaleX);
         var y1 = (int)Math.Floor((h - bottom) * scaleY);
-        if (x1 - x0 < 8 || y1 - y0 < 8)
+        if (x1 - x0 < Math.Max(8, gray.Width * MinContentFraction) || y1 - y0 < Math.Max(8, gray.Height * MinContentFraction))
             return new Rect(0, 0, gray.Width, gray.Height);
         return new Rect(x0, y0, Math.Min(x1, gray.Width) - x0, Math.Min(y1, gray.Height) - y0);
     }
@@ -52,10 +56,10 @@ internal static class BorderTrimmer
     {
         var longSide = Math.Max(gray.Width, gray.Height);
         var small = new Mat();
-        if (longSide <= 256)
+        if (longSide <= ScanSide)
             gray.CopyTo(small);
         else
-            Cv2.Resize(gray, small, new Size(Math.Max(1, gray.Width * 256 / longSide), Math.Max(1, gray.Height * 256 / longSide)), 0, 0, InterpolationFlags.Area);
+            Cv2.Resize(gray, small, new Size(Math.Max(1, gray.Width * ScanSide / longSide), Math.Max(1, gray.Height * ScanSide / longSide)), 0, 0, InterpolationFlags.Area);
         scaleX = (double)gray.Width / small.Width;
         scaleY = (double)gray.Height / small.Height;
         return small;
@@ -69,7 +73,7 @@ internal static class BorderTrimmer
         var horizontal = side is Side.Top or Side.Bottom;
         var lines = horizontal ? area.Height : area.Width;
         var length = horizontal ? area.Width : area.Height;
-        var limit = (int)(lines * MaxSideFraction);
+        var limit = lines - 1;
         if (length < 2) return 0;
         var count = 0;
         for (; count < limit; count++)
