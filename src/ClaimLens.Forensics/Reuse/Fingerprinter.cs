@@ -3,8 +3,9 @@ using OpenCvSharp;
 namespace ClaimLens.Forensics.Reuse;
 
 /// <summary>Computes <see cref="PerceptualHash"/>es of a picture. Uniform borders (screenshot frames, letterboxing)
-/// are trimmed; the fingerprint is the pHash of the central 80 % x 80 % window: the picture shrunk to 32x32 grey,
-/// a 2-D DCT, and the 64 lowest frequencies (DC excluded) thresholded at their median. It survives resizing,
+/// are trimmed; the fingerprint is taken of the central 80 % x 80 % window: a pHash (the window shrunk to 32x32
+/// grey, a 2-D DCT, the 64 lowest frequencies without DC thresholded at their median) plus a dHash (signs of
+/// horizontal gradients on a 9x8 grid) that confirms pHash candidates. It survives resizing,
 /// JPEG recompression, brightness and contrast changes and borders. Crops move the window: the query side
 /// (<see cref="ComputeProbes"/>) therefore also hashes the windows where the original's centre would lie if up
 /// to 10 % had been cut off the edges. A mirrored copy is treated as a different picture.</summary>
@@ -94,7 +95,7 @@ public static class Fingerprinter
         return gray;
     }
 
-    /// <summary>pHash of an 8-bit grey region.</summary>
+    /// <summary>pHash and dHash of an 8-bit grey region.</summary>
     internal static PerceptualHash Hash(Mat gray)
     {
         using var small = new Mat();
@@ -126,6 +127,23 @@ public static class Fingerprinter
         {
             if (coefficients[i] > median) bits |= 1UL << i;
         }
-        return new PerceptualHash(bits);
+        return new PerceptualHash(bits, GradientBits(small));
+    }
+
+    /// <summary>dHash: whether brightness rises from each cell to its right neighbour on a 9x8 grid. It reads
+    /// local gradients where pHash reads global frequencies, so the two err on different picture pairs.</summary>
+    private static ulong GradientBits(Mat small)
+    {
+        using var grid = new Mat();
+        Cv2.Resize(small, grid, new Size(9, 8), 0, 0, InterpolationFlags.Area);
+        ulong bits = 0;
+        for (var y = 0; y < 8; y++)
+        {
+            for (var x = 0; x < 8; x++)
+            {
+                if (grid.At<byte>(y, x + 1) > grid.At<byte>(y, x)) bits |= 1UL << (y * 8 + x);
+            }
+        }
+        return bits;
     }
 }

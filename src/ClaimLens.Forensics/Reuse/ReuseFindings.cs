@@ -11,7 +11,7 @@ public static class ReuseFindings
     public const int MaxListed = 10;
 
     /// <summary>The <c>reused_evidence</c> finding for <paramref name="matches"/>, or null when there are none.
-    /// Confidence falls from 0.99 at distance 0 to 0.69 at distance 10, the default match threshold.</summary>
+    /// Confidence falls from 0.99 at distance 0 to 0.63 at distance 24, the default match threshold.</summary>
     /// <param name="matches">Matches from <see cref="ReuseIndex.Find"/> or <see cref="ReuseIndex.FindAny"/>.</param>
     /// <param name="describe">Names the evidence behind a key for a reviewer (a file, a claim and photo id).</param>
     public static Finding? Create(IReadOnlyList<ReuseMatch> matches, Func<long, string> describe)
@@ -40,7 +40,7 @@ public static class ReuseFindings
         var summary = new LocalizedText(
             $"This photo (or a near copy) was already submitted as evidence: {source}{moreEn}. A photo reused from an earlier claim does not show this order's goods.",
             $"这张照片（或其近似副本）此前已作为证据提交过：{source}{moreZh}。从以往索赔中重复使用的照片不能证明本订单商品的状况。");
-        var confidence = Math.Clamp(0.99 - 0.03 * best.Distance, 0.5, 0.99);
+        var confidence = Math.Clamp(0.99 - 0.015 * best.Distance, 0.5, 0.99);
         return new Finding(FindingCodes.ReusedEvidence, Severity.High, confidence, summary,
             new JsonObject { ["matches"] = details });
     }

@@ -5,19 +5,25 @@ namespace ClaimLens.Forensics.Reuse;
 /// <summary>All earlier evidence fingerprints, searchable by Hamming distance. New entries go to a small tail
 /// that lookups scan directly; a full tail becomes an immutable multi-index segment, and segments of similar
 /// size are merged (like a binary counter), so there are only a few segments and each entry is rebuilt
-/// O(log n) times. About 25 bytes per entry at 10 million entries.
+/// O(log n) times. A match needs both: its pHash half within <see cref="ValueSearchDistance"/> (what the
+/// multi-index search guarantees to find) and its whole 128-bit fingerprint within <see cref="MaxDistance"/>.
+/// About 37 bytes per entry at 10 million entries.
 /// <para>Thread safety: any number of threads may call <see cref="Find"/>, <see cref="FindAny"/>,
 /// <see cref="Count"/> and <see cref="Save"/> while others call <see cref="Add"/>. Readers never block: they
 /// work on an immutable snapshot and see every entry whose <see cref="Add"/> returned before the lookup began.
 /// Writers are serialised by a lock; an <see cref="Add"/> that fills the tail pays for the merge.</para></summary>
 public sealed class ReuseIndex
 {
-    /// <summary>The default largest distance reported as a match, chosen from measurements on real photos
-    /// (docs/decisions/0004-reuse-fingerprint.md): copies of a photo sit at 0..8, different photos at 14 or more.</summary>
-    public const int DefaultMaxDistance = 10;
+    /// <summary>The default largest 128-bit distance reported as a match, chosen from measurements on real photos
+    /// (docs/decisions/0004-reuse-fingerprint.md).</summary>
+    public const int DefaultMaxDistance = 24;
 
-    /// <summary>The largest supported <see cref="MaxDistance"/>: three tables probed to radius 3 cover 11.</summary>
-    public const int MaxSupportedDistance = 11;
+    /// <summary>Largest pHash-half distance searched: three tables probed to radius 3 find every entry within 11;
+    /// near copies of real photos sit at 0..8, different photos at 14 or more.</summary>
+    public const int ValueSearchDistance = 10;
+
+    /// <summary>The largest supported <see cref="MaxDistance"/>.</summary>
+    public const int MaxSupportedDistance = 64;
 
     internal const int TailCapacity = 1 << 15;
 
@@ -25,7 +31,7 @@ public sealed class ReuseIndex
     private volatile Snapshot _snapshot = new([], new Tail(), 0);
 
     /// <summary>An empty index.</summary>
-    /// <param name="maxDistance">Largest Hamming distance reported as a match (0..11).</param>
+    /// <param name="maxDistance">Largest 128-bit Hamming distance reported as a match (0..64).</param>
     public ReuseIndex(int maxDistance = DefaultMaxDistance)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
@@ -52,7 +58,7 @@ public sealed class ReuseIndex
         get
         {
             var snapshot = _snapshot;
-            return snapshot.Segments.Sum(s => s.MemoryBytes) + 16L * TailCapacity;
+            return snapshot.Segments.Sum(s => s.MemoryBytes) + 24L * TailCapacity;
         }
     }
 
@@ -66,6 +72,7 @@ public sealed class ReuseIndex
             var tail = snapshot.Tail;
             var at = tail.Count;
             tail.Hashes[at] = hash.Value;
+            tail.Details[at] = hash.Detail;
             tail.Keys[at] = key;
             // Publish the entry only after it is written: readers read Count first.
             Volatile.Write(ref tail.CountField, at + 1);
@@ -88,13 +95,16 @@ public sealed class ReuseIndex
         var tail = snapshot.Tail;
         var tailCount = tail.Count;
         var found = new List<ReuseMatch>();
+        var valueLimit = Math.Min(MaxDistance, ValueSearchDistance);
         foreach (var probe in probes)
         {
             foreach (var segment in snapshot.Segments)
-                segment.Search(probe.Value, MaxDistance, found);
+                segment.Search(probe, valueLimit, MaxDistance, found);
             for (var i = 0; i < tailCount; i++)
             {
-                var distance = BitOperations.PopCount(tail.Hashes[i] ^ probe.Value);
+                var valueDistance = BitOperations.PopCount(tail.Hashes[i] ^ probe.Value);
+                if (valueDistance > valueLimit) continue;
+                var distance = valueDistance + BitOperations.PopCount(tail.Details[i] ^ probe.Detail);
                 if (distance <= MaxDistance)
                     found.Add(new ReuseMatch(tail.Keys[i], distance, ReuseMatch.SimilarityOf(distance)));
             }
@@ -125,11 +135,11 @@ public sealed class ReuseIndex
     public static ReuseIndex Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var (maxDistance, hashes, keys) = ReuseIndexFormat.Read(stream);
+        var (maxDistance, hashes, details, keys) = ReuseIndexFormat.Read(stream);
         var index = new ReuseIndex(maxDistance);
         if (hashes.Length > 0)
         {
-            var segment = ReuseSegment.Build([(hashes, keys, hashes.Length)]);
+            var segment = ReuseSegment.Build([(hashes, details, keys, hashes.Length)]);
             index._snapshot = new Snapshot([segment], new Tail(), segment.Count);
         }
         return index;
@@ -143,15 +153,15 @@ public sealed class ReuseIndex
         return true;
     }
 
-    private static IEnumerable<(ulong Hash, long Key)> Entries(Snapshot snapshot)
+    private static IEnumerable<(PerceptualHash Hash, long Key)> Entries(Snapshot snapshot)
     {
         foreach (var segment in snapshot.Segments)
             for (var i = 0; i < segment.Count; i++)
-                yield return (segment.Hashes[i], segment.Keys[i]);
+                yield return (new PerceptualHash(segment.Hashes[i], segment.Details[i]), segment.Keys[i]);
         var tail = snapshot.Tail;
         var count = tail.Count;
         for (var i = 0; i < count; i++)
-            yield return (tail.Hashes[i], tail.Keys[i]);
+            yield return (new PerceptualHash(tail.Hashes[i], tail.Details[i]), tail.Keys[i]);
     }
 
     /// <summary>Turns the full tail into a segment and merges equal-sized neighbours.</summary>
@@ -160,7 +170,7 @@ public sealed class ReuseIndex
         var tail = snapshot.Tail;
         var segments = new List<ReuseSegment>(snapshot.Segments)
         {
-            ReuseSegment.Build([(tail.Hashes, tail.Keys, tail.Count)]),
+            ReuseSegment.Build([(tail.Hashes, tail.Details, tail.Keys, tail.Count)]),
         };
         while (segments.Count >= 2 && segments[^1].Count >= segments[^2].Count)
         {
@@ -171,14 +181,15 @@ public sealed class ReuseIndex
         return new Snapshot([.. segments], new Tail(), snapshot.SegmentCount + tail.Count);
     }
 
-    private static (ulong[], long[], int) Part(ReuseSegment segment) =>
-        (segment.Hashes, segment.Keys, segment.Count);
+    private static (ulong[], ulong[], long[], int) Part(ReuseSegment segment) =>
+        (segment.Hashes, segment.Details, segment.Keys, segment.Count);
 
     private sealed record Snapshot(ReuseSegment[] Segments, Tail Tail, int SegmentCount);
 
     private sealed class Tail
     {
         public readonly ulong[] Hashes = new ulong[TailCapacity];
+        public readonly ulong[] Details = new ulong[TailCapacity];
         public readonly long[] Keys = new long[TailCapacity];
         public int CountField;
 

@@ -6,10 +6,10 @@ namespace ClaimLens.Forensics.Reuse;
 /// <code>
 /// "CLRI"          4 bytes  magic
 /// version         u16      1
-/// maxDistance     u8       0..11
+/// maxDistance     u8       0..64 (128-bit match distance)
 /// reserved        u8       0
 /// count           i64      number of entries, 0..2^30
-/// entries         count x { hash u64, key i64 }
+/// entries         count x { value u64, detail u64, key i64 }
 /// checksum        u64      FNV-1a over the entries as 64-bit words
 /// </code>
 /// Only entries are stored; the multi-index tables are rebuilt on load (about a second for 10 million).</summary>
@@ -23,12 +23,12 @@ public static class ReuseIndexFormat
 
     private static ReadOnlySpan<byte> Magic => "CLRI"u8;
     private const int HeaderBytes = 16;
-    private const int EntryBytes = 16;
+    private const int EntryBytes = 24;
     private const int ChunkEntries = 4096;
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    internal static void Write(Stream stream, int maxDistance, long count, IEnumerable<(ulong Hash, long Key)> entries)
+    internal static void Write(Stream stream, int maxDistance, long count, IEnumerable<(PerceptualHash Hash, long Key)> entries)
     {
         Span<byte> header = stackalloc byte[HeaderBytes];
         Magic.CopyTo(header);
@@ -44,8 +44,9 @@ public static class ReuseIndexFormat
         long written = 0;
         foreach (var (hash, key) in entries)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(used), hash);
-            BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(used + 8), key);
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(used), hash.Value);
+            BinaryPrimitives.WriteUInt64LittleEndian(buffer.AsSpan(used + 8), hash.Detail);
+            BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(used + 16), key);
             used += EntryBytes;
             written++;
             if (used == buffer.Length)
@@ -64,7 +65,7 @@ public static class ReuseIndexFormat
         stream.Write(trailer);
     }
 
-    internal static (int MaxDistance, ulong[] Hashes, long[] Keys) Read(Stream stream)
+    internal static (int MaxDistance, ulong[] Hashes, ulong[] Details, long[] Keys) Read(Stream stream)
     {
         Span<byte> header = stackalloc byte[HeaderBytes];
         if (stream.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false) < HeaderBytes)
@@ -92,6 +93,7 @@ public static class ReuseIndexFormat
         // Without a length to check, grow with the data actually read rather than trusting the header.
         var capacity = stream.CanSeek ? (int)count : (int)Math.Min(count, 1 << 20);
         var hashes = new ulong[capacity];
+        var details = new ulong[capacity];
         var keys = new long[capacity];
         var buffer = new byte[ChunkEntries * EntryBytes];
         var checksum = FnvOffset;
@@ -107,12 +109,14 @@ public static class ReuseIndexFormat
             {
                 var grown = (int)Math.Min(count, 2L * hashes.Length + entries);
                 Array.Resize(ref hashes, grown);
+                Array.Resize(ref details, grown);
                 Array.Resize(ref keys, grown);
             }
             for (var i = 0; i < entries; i++, read++)
             {
                 hashes[read] = BinaryPrimitives.ReadUInt64LittleEndian(chunk[(i * EntryBytes)..]);
-                keys[read] = BinaryPrimitives.ReadInt64LittleEndian(chunk[(i * EntryBytes + 8)..]);
+                details[read] = BinaryPrimitives.ReadUInt64LittleEndian(chunk[(i * EntryBytes + 8)..]);
+                keys[read] = BinaryPrimitives.ReadInt64LittleEndian(chunk[(i * EntryBytes + 16)..]);
             }
         }
         Span<byte> trailer = stackalloc byte[8];
@@ -121,7 +125,7 @@ public static class ReuseIndexFormat
         var stored = BinaryPrimitives.ReadUInt64LittleEndian(trailer);
         if (stored != checksum)
             throw new InvalidDataException($"corrupt reuse index: checksum {stored:x16} does not match the entries ({checksum:x16})");
-        return (maxDistance, hashes, keys);
+        return (maxDistance, hashes, details, keys);
     }
 
     // FNV-1a over 64-bit words (the entry bytes are always a multiple of 8): a checksum against damage, not an

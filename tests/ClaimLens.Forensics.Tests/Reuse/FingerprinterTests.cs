@@ -19,7 +19,7 @@ public sealed class FingerprinterTests(ITestOutputHelper output)
             foreach (var (name, make) in NearCopies.All)
             {
                 using var copy = make(scene);
-                var best = BestDistance(Fingerprinter.ComputeProbes(copy), stored);
+                var best = BestCombined(Fingerprinter.ComputeProbes(copy), stored);
                 if (best > Threshold) misses.Add($"seed {seed}, {name}: {best}");
             }
         }
@@ -42,7 +42,7 @@ public sealed class FingerprinterTests(ITestOutputHelper output)
         {
             for (var j = 0; j < stored.Count; j++)
             {
-                if (i != j) closest = Math.Min(closest, BestDistance(probes[i], stored[j]));
+                if (i != j) closest = Math.Min(closest, BestCombined(probes[i], stored[j]));
             }
         }
         output.WriteLine($"closest pair of different drawn scenes: {closest}");
@@ -63,7 +63,7 @@ public sealed class FingerprinterTests(ITestOutputHelper output)
     {
         using var scene = Scenes.Draw(8);
         using var framed = NearCopies.Border(scene);
-        Assert.True(Fingerprinter.Compute(framed).DistanceTo(Fingerprinter.Compute(scene)) <= 4);
+        Assert.True(Fingerprinter.Compute(framed).DistanceTo(Fingerprinter.Compute(scene)) <= 6);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class FingerprinterTests(ITestOutputHelper output)
         // Mirroring is deliberately not matched (see the decision record); this pins the behaviour down.
         using var scene = Scenes.Draw(9);
         using var mirrored = NearCopies.Mirror(scene);
-        Assert.True(BestDistance(Fingerprinter.ComputeProbes(mirrored), Fingerprinter.Compute(scene)) > Threshold);
+        Assert.True(BestCombined(Fingerprinter.ComputeProbes(mirrored), Fingerprinter.Compute(scene)) > Threshold);
     }
 
     [Theory]
@@ -113,12 +113,18 @@ public sealed class FingerprinterTests(ITestOutputHelper output)
     [Fact]
     public void Parse_RoundTripsToString_AndRejectsJunk()
     {
-        var hash = new PerceptualHash(0x0123456789abcdefUL);
+        var hash = new PerceptualHash(0x0123456789abcdefUL, 0xfedcba9876543210UL);
+        Assert.Equal("0123456789abcdeffedcba9876543210", hash.ToString());
         Assert.Equal(hash, PerceptualHash.Parse(hash.ToString()));
         Assert.Throws<FormatException>(() => PerceptualHash.Parse("xyz"));
-        Assert.Throws<FormatException>(() => PerceptualHash.Parse("0123456789abcdeg"));
+        Assert.Throws<FormatException>(() => PerceptualHash.Parse("0123456789abcdef0123456789abcdeg"));
     }
 
     internal static int BestDistance(IReadOnlyList<PerceptualHash> probes, PerceptualHash stored) =>
-        probes.Min(p => p.DistanceTo(stored));
+        probes.Min(p => p.ValueDistanceTo(stored));
+
+    /// <summary>Smallest 128-bit distance among probes whose pHash half is within the index's search radius
+    /// (999 when there is none): what decides a match in <see cref="ReuseIndex"/>.</summary>
+    internal static int BestCombined(IReadOnlyList<PerceptualHash> probes, PerceptualHash stored) =>
+        probes.Where(p => p.ValueDistanceTo(stored) <= ReuseIndex.DefaultMaxDistance).Select(p => p.DistanceTo(stored)).DefaultIfEmpty(999).Min();
 }

@@ -37,7 +37,7 @@ public sealed class ReuseFindingsTests
     public void Create_FartherMatch_LowerConfidenceButStillStrong()
     {
         var near = ReuseFindings.Create([new ReuseMatch(1, 2, ReuseMatch.SimilarityOf(2))], Describe)!;
-        var far = ReuseFindings.Create([new ReuseMatch(1, 10, ReuseMatch.SimilarityOf(10))], Describe)!;
+        var far = ReuseFindings.Create([new ReuseMatch(1, ReuseIndex.DefaultMaxDistance, ReuseMatch.SimilarityOf(ReuseIndex.DefaultMaxDistance))], Describe)!;
         Assert.True(far.Confidence < near.Confidence);
         Assert.True(far.Confidence >= RiskModel.StrongConfidence);
     }

@@ -14,9 +14,9 @@ public sealed class ReuseIndexFileTests : IDisposable
         var path = PathOf("index.clri");
         var file = ReuseIndexFile.OpenOrCreate(path);
         Assert.Equal(0, file.Stats.Count);
-        file.Add(new PerceptualHash(0xF0F0F0F0F0F0F0F0UL), "claims/2026/c-1001/photo-1.jpg");
-        file.Add(new PerceptualHash(0x0F0F0F0F0F0F0F0FUL), "商家A/退款/照片2.jpg");
-        file.Add(new PerceptualHash(0xF0F0F0F0F0F0F0F3UL), "claims/2026/c-1001/photo-1.jpg");
+        file.Add(new PerceptualHash(0xF0F0F0F0F0F0F0F0UL, 0), "claims/2026/c-1001/photo-1.jpg");
+        file.Add(new PerceptualHash(0x0F0F0F0F0F0F0F0FUL, 0), "商家A/退款/照片2.jpg");
+        file.Add(new PerceptualHash(0xF0F0F0F0F0F0F0F3UL, 0), "claims/2026/c-1001/photo-1.jpg");
         file.Save();
 
         var reopened = ReuseIndexFile.OpenOrCreate(path);
@@ -26,7 +26,7 @@ public sealed class ReuseIndexFileTests : IDisposable
         Assert.Equal(new FileInfo(path).Length, stats.FileBytes);
         Assert.Equal(ReuseIndex.DefaultMaxDistance, stats.MaxDistance);
 
-        var matches = reopened.Find([new PerceptualHash(0x0F0F0F0F0F0F0F0CUL)]);
+        var matches = reopened.Find([new PerceptualHash(0x0F0F0F0F0F0F0F0CUL, 0)]);
         var match = Assert.Single(matches);
         Assert.Equal("商家A/退款/照片2.jpg", match.Source);
         Assert.Equal(2, match.Distance);
@@ -39,7 +39,7 @@ public sealed class ReuseIndexFileTests : IDisposable
         // Bad input tried: the file cut inside the source table, cut inside the index, a JPEG renamed, empty.
         var path = PathOf("good.clri");
         var file = ReuseIndexFile.OpenOrCreate(path);
-        for (var i = 0; i < 100; i++) file.Add(new PerceptualHash((ulong)i * 0x9E3779B97F4A7C15UL), $"photo-{i}.jpg");
+        for (var i = 0; i < 100; i++) file.Add(new PerceptualHash((ulong)i * 0x9E3779B97F4A7C15UL, (ulong)i), $"photo-{i}.jpg");
         file.Save();
         var bytes = File.ReadAllBytes(path);
 
@@ -68,7 +68,7 @@ public sealed class ReuseIndexFileTests : IDisposable
             stream.Write("CLRF"u8);
             stream.Write([1, 0, 0, 0, 0, 0, 0, 0]); // version 1, reserved, zero sources
             var index = new ReuseIndex();
-            index.Add(new PerceptualHash(1), 5);
+            index.Add(new PerceptualHash(1, 2), 5);
             index.Save(stream);
         }
         var error = Assert.Throws<InvalidDataException>(() => ReuseIndexFile.OpenOrCreate(path));

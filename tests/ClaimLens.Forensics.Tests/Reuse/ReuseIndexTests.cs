@@ -5,34 +5,39 @@ namespace ClaimLens.Forensics.Tests.Reuse;
 
 public sealed class ReuseIndexTests
 {
-    private static PerceptualHash Random64(Random random) => new((ulong)random.NextInt64() ^ ((ulong)random.Next() << 63));
+    private static ulong RandomBits(Random random) => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63);
 
-    /// <summary>Flips <paramref name="bits"/> distinct random bits.</summary>
-    private static PerceptualHash Flip(PerceptualHash hash, int bits, Random random)
+    private static PerceptualHash Random128(Random random) => new(RandomBits(random), RandomBits(random));
+
+    /// <summary>Flips <paramref name="valueBits"/> distinct bits of the pHash half and <paramref name="detailBits"/> of the other.</summary>
+    private static PerceptualHash Flip(PerceptualHash hash, int valueBits, Random random, int detailBits = 0) =>
+        new(Flip(hash.Value, valueBits, random), Flip(hash.Detail, detailBits, random));
+
+    private static ulong Flip(ulong bits, int count, Random random)
     {
-        var value = hash.Value;
-        while (BitOperations.PopCount(value ^ hash.Value) < bits)
-            value ^= 1UL << random.Next(64);
-        return new PerceptualHash(value);
+        var flipped = bits;
+        while (BitOperations.PopCount(flipped ^ bits) < count)
+            flipped ^= 1UL << random.Next(64);
+        return flipped;
     }
 
     [Fact]
     public void Find_AfterManyAdds_AgreesWithALinearScan()
     {
-        // 200,000 entries: several tails sealed into segments and merged. Planted neighbours at every distance
-        // 0..14 check that the multi-index probing neither misses nor over-reports.
+        // 200,000 entries: several tails sealed into segments and merged. Planted neighbours at every pHash
+        // distance 0..14 and detail distance 0..19 check that the search neither misses nor over-reports.
         var random = new Random(42);
         var index = new ReuseIndex();
         var all = new List<(PerceptualHash Hash, long Key)>();
         var queries = new List<PerceptualHash>();
         for (var i = 0; i < 200_000; i++)
         {
-            var hash = Random64(random);
+            var hash = Random128(random);
             if (i % 1000 == 0)
             {
-                var query = Random64(random);
+                var query = Random128(random);
                 queries.Add(query);
-                hash = Flip(query, i / 1000 % 15, random);
+                hash = Flip(query, i / 1000 % 15, random, i / 1000 * 7 % 20);
             }
             index.Add(hash, i);
             all.Add((hash, i));
@@ -41,7 +46,7 @@ public sealed class ReuseIndexTests
 
         foreach (var query in queries)
         {
-            var expected = all.Where(e => e.Hash.DistanceTo(query) <= index.MaxDistance)
+            var expected = all.Where(e => e.Hash.ValueDistanceTo(query) <= ReuseIndex.ValueSearchDistance && e.Hash.DistanceTo(query) <= index.MaxDistance)
                 .OrderBy(e => e.Hash.DistanceTo(query)).ThenBy(e => e.Key).Select(e => e.Key).Take(10).ToList();
             var actual = index.Find(query);
             Assert.Equal(expected, actual.Select(m => m.Key).ToList());
@@ -54,17 +59,18 @@ public sealed class ReuseIndexTests
     {
         var random = new Random(7);
         var index = new ReuseIndex();
-        var query = Random64(random);
+        var query = Random128(random);
         index.Add(Flip(query, 6, random), 1);
         index.Add(Flip(query, 2, random), 2);
         index.Add(Flip(query, 4, random), 3);
         index.Add(Flip(query, 8, random), 2); // the same key again, farther: reported once at distance 2
-        index.Add(Flip(query, 12, random), 4); // beyond the threshold
+        index.Add(Flip(query, 12, random), 4); // pHash half beyond the search distance
+        index.Add(Flip(query, 4, random, 30), 5); // detail half too far: the whole is beyond the threshold
 
         var matches = index.Find(query);
         Assert.Equal([2L, 3L, 1L], matches.Select(m => m.Key));
         Assert.Equal([2, 4, 6], matches.Select(m => m.Distance));
-        Assert.Equal(1 - 2 / 32.0, matches[0].Similarity, 6);
+        Assert.Equal(1 - 2 / 64.0, matches[0].Similarity, 6);
         Assert.Single(index.Find(query, maxResults: 1));
     }
 
@@ -73,8 +79,8 @@ public sealed class ReuseIndexTests
     {
         var random = new Random(8);
         var index = new ReuseIndex();
-        var a = Random64(random);
-        var b = Random64(random);
+        var a = Random128(random);
+        var b = Random128(random);
         index.Add(a, 10);
         index.Add(Flip(b, 4, random), 20);
         var matches = index.FindAny([Flip(a, 6, random), a, b]);
@@ -86,12 +92,12 @@ public sealed class ReuseIndexTests
     {
         var random = new Random(9);
         var index = new ReuseIndex(maxDistance: 8);
-        var hashes = Enumerable.Range(0, 70_000).Select(_ => Random64(random)).ToList();
+        var hashes = Enumerable.Range(0, 70_000).Select(_ => Random128(random)).ToList();
         for (var i = 0; i < hashes.Count; i++) index.Add(hashes[i], i * 3L);
 
         using var stream = new MemoryStream();
         index.Save(stream);
-        Assert.Equal(16 + 16 * 70_000 + 8, stream.Length);
+        Assert.Equal(16 + 24 * 70_000 + 8, stream.Length);
         stream.Position = 0;
         var loaded = ReuseIndex.Load(stream);
 
@@ -121,7 +127,7 @@ public sealed class ReuseIndexTests
     [InlineData(15)]
     [InlineData(16)]
     [InlineData(100)]
-    [InlineData(16 + 16 * 50)]
+    [InlineData(16 + 24 * 50)]
     public void Load_Truncated_ThrowsInvalidData(int keep)
     {
         // Bad input tried: the saved bytes cut at the magic, inside the header, right after it, inside the
@@ -146,11 +152,11 @@ public sealed class ReuseIndexTests
         Assert.Contains("version 9", Load(version).Message, StringComparison.Ordinal);
 
         var distance = (byte[])good.Clone();
-        distance[6] = 40;
-        Assert.Contains("distance 40", Load(distance).Message, StringComparison.Ordinal);
+        distance[6] = 200;
+        Assert.Contains("distance 200", Load(distance).Message, StringComparison.Ordinal);
 
         var entry = (byte[])good.Clone();
-        entry[16 + 16 * 7 + 3] ^= 0x10;
+        entry[16 + 24 * 7 + 3] ^= 0x10;
         Assert.Contains("checksum", Load(entry).Message, StringComparison.Ordinal);
     }
 
@@ -190,7 +196,7 @@ public sealed class ReuseIndexTests
     {
         var index = new ReuseIndex();
         var random = new Random(11);
-        var hashes = Enumerable.Range(0, 150_000).Select(_ => Random64(random)).ToArray();
+        var hashes = Enumerable.Range(0, 150_000).Select(_ => Random128(random)).ToArray();
         var added = 0;
         var failures = 0;
         using var done = new CancellationTokenSource();
@@ -224,7 +230,7 @@ public sealed class ReuseIndexTests
 
     [Theory]
     [InlineData(-1)]
-    [InlineData(12)]
+    [InlineData(65)]
     public void Constructor_UnsupportedDistance_Throws(int maxDistance) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReuseIndex(maxDistance));
 
@@ -232,7 +238,7 @@ public sealed class ReuseIndexTests
     {
         var random = new Random(entries);
         var index = new ReuseIndex();
-        for (var i = 0; i < entries; i++) index.Add(Random64(random), i);
+        for (var i = 0; i < entries; i++) index.Add(Random128(random), i);
         using var stream = new MemoryStream();
         index.Save(stream);
         return stream.ToArray();
