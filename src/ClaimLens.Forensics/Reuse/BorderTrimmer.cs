@@ -10,7 +10,8 @@ internal static class BorderTrimmer
     // so this stays small. Bands of different tone (status bar, then margin) are all frame. A flat line in the
     // photo itself (blown-out sky) is trimmed the same way in the original and in its copies.
     private const double FlatStdDev = 4.0;
-    private const int ScanSide = 256;
+    /// <summary>Pictures are scanned at most this long; one line of error is then under half a percent of crop.</summary>
+    public const int ScanSide = 256;
     // What is left must still be a picture; otherwise the whole picture is used. There is deliberately no cap
     // per side: a cap would stop at a different place in a copy with an added frame than in the original.
     private const double MinContentFraction = 0.1;

@@ -31,7 +31,8 @@ public static class Fingerprinter
     public static PerceptualHash Compute(Mat bgr)
     {
         using var working = Prepare(bgr);
-        return HashWindow(working, Margin, Margin, 1 - Margin, 1 - Margin);
+        using var scratch = new Scratch();
+        return HashWindow(working, Margin, Margin, 1 - Margin, 1 - Margin, scratch);
     }
 
     /// <summary>The hashes to look a picture up with: <see cref="Compute"/>'s fingerprint first, then the windows
@@ -41,6 +42,7 @@ public static class Fingerprinter
     public static IReadOnlyList<PerceptualHash> ComputeProbes(Mat bgr)
     {
         using var working = Prepare(bgr);
+        using var scratch = new Scratch();
         var probes = new PerceptualHash[ProbeCount];
         var n = 0;
         foreach (var (left, right) in CropGuesses)
@@ -50,16 +52,17 @@ public static class Fingerprinter
                 // Original coordinate x lies at (x - before) / (1 - before - after) in the cropped copy.
                 probes[n++] = HashWindow(working,
                     (Margin - left) / (1 - left - right), (Margin - top) / (1 - top - bottom),
-                    (1 - Margin - left) / (1 - left - right), (1 - Margin - top) / (1 - top - bottom));
+                    (1 - Margin - left) / (1 - left - right), (1 - Margin - top) / (1 - top - bottom), scratch);
             }
         }
         return probes;
     }
 
-    /// <summary>Grey, frame trimmed, shrunk to the working square.</summary>
+    /// <summary>Grey, frame trimmed, shrunk to the working square. Everything works from one grey copy of at most
+    /// 256 px: the hash grid is 32 px, so more resolution only costs time.</summary>
     private static Mat Prepare(Mat image)
     {
-        using var gray = ToGray(image);
+        using var gray = ShrunkGray(image);
         var content = BorderTrimmer.ContentRect(gray);
         using var region = new Mat(gray, content);
         var working = new Mat();
@@ -67,43 +70,51 @@ public static class Fingerprinter
         return working;
     }
 
-    /// <summary>pHash of the window [x0,x1)x[y0,y1) given as fractions of <paramref name="gray"/>'s size.</summary>
-    internal static PerceptualHash HashWindow(Mat gray, double x0, double y0, double x1, double y1)
+    private static Mat ShrunkGray(Mat image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Empty() || image.Depth() != MatType.CV_8U || image.Channels() is not (1 or 3 or 4))
+            throw new ArgumentException("the picture must be a non-empty 8-bit grey, BGR or BGRA image", nameof(image));
+        var longSide = Math.Max(image.Width, image.Height);
+        if (longSide <= BorderTrimmer.ScanSide)
+            return ToGray(image);
+        using var small = new Mat();
+        var size = new Size(Math.Max(1, image.Width * BorderTrimmer.ScanSide / longSide), Math.Max(1, image.Height * BorderTrimmer.ScanSide / longSide));
+        Cv2.Resize(image, small, size, 0, 0, InterpolationFlags.Area);
+        return ToGray(small);
+    }
+
+    /// <summary>Hashes of the window [x0,x1)x[y0,y1) given as fractions of <paramref name="gray"/>'s size.</summary>
+    private static PerceptualHash HashWindow(Mat gray, double x0, double y0, double x1, double y1, Scratch scratch)
     {
         var rect = new Rect((int)Math.Round(x0 * gray.Width), (int)Math.Round(y0 * gray.Height), 0, 0);
         rect.Width = Math.Max(1, (int)Math.Round(x1 * gray.Width) - rect.X);
         rect.Height = Math.Max(1, (int)Math.Round(y1 * gray.Height) - rect.Y);
         using var region = new Mat(gray, rect);
-        return Hash(region);
+        return Hash(region, scratch);
     }
 
-    internal static Mat ToGray(Mat image)
+    private static Mat ToGray(Mat image)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        if (image.Empty() || image.Depth() != MatType.CV_8U)
-            throw new ArgumentException("the picture must be a non-empty 8-bit image", nameof(image));
         var gray = new Mat();
         switch (image.Channels())
         {
             case 1: image.CopyTo(gray); break;
             case 3: Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY); break;
-            case 4: Cv2.CvtColor(image, gray, ColorConversionCodes.BGRA2GRAY); break;
-            default:
-                gray.Dispose();
-                throw new ArgumentException($"the picture has {image.Channels()} channels; expected 1, 3 or 4", nameof(image));
+            default: Cv2.CvtColor(image, gray, ColorConversionCodes.BGRA2GRAY); break;
         }
         return gray;
     }
 
     /// <summary>pHash and dHash of an 8-bit grey region.</summary>
-    internal static PerceptualHash Hash(Mat gray)
+    private static PerceptualHash Hash(Mat gray, Scratch scratch)
     {
-        using var small = new Mat();
-        Cv2.Resize(gray, small, new Size(Side, Side), 0, 0, InterpolationFlags.Area);
-        using var real = new Mat();
-        small.ConvertTo(real, MatType.CV_32F);
-        using var dct = new Mat();
-        Cv2.Dct(real, dct);
+        Cv2.Resize(gray, scratch.Small, new Size(Side, Side), 0, 0, InterpolationFlags.Area);
+        scratch.Small.ConvertTo(scratch.Real, MatType.CV_32F);
+        Cv2.Dct(scratch.Real, scratch.Dct);
+        // Fresh, continuous Mats: copy the pixels out once rather than calling At() per element.
+        var dct = scratch.DctValues;
+        System.Runtime.InteropServices.Marshal.Copy(scratch.Dct.Data, dct, 0, dct.Length);
 
         Span<float> coefficients = stackalloc float[PerceptualHash.Bits];
         Span<float> sorted = stackalloc float[PerceptualHash.Bits];
@@ -114,10 +125,10 @@ public static class Fingerprinter
             for (var u = 0; u < 8; u++)
             {
                 if (u == 0 && v == 0) continue;
-                coefficients[n++] = dct.At<float>(v, u);
+                coefficients[n++] = dct[v * Side + u];
             }
         }
-        coefficients[n] = dct.At<float>(0, 8);
+        coefficients[n] = dct[8];
         coefficients.CopyTo(sorted);
         sorted.Sort();
         var median = (sorted[31] + sorted[32]) / 2;
@@ -127,23 +138,43 @@ public static class Fingerprinter
         {
             if (coefficients[i] > median) bits |= 1UL << i;
         }
-        return new PerceptualHash(bits, GradientBits(small));
+        return new PerceptualHash(bits, GradientBits(scratch));
     }
 
     /// <summary>dHash: whether brightness rises from each cell to its right neighbour on a 9x8 grid. It reads
     /// local gradients where pHash reads global frequencies, so the two err on different picture pairs.</summary>
-    private static ulong GradientBits(Mat small)
+    private static ulong GradientBits(Scratch scratch)
     {
-        using var grid = new Mat();
-        Cv2.Resize(small, grid, new Size(9, 8), 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(scratch.Small, scratch.Grid, new Size(9, 8), 0, 0, InterpolationFlags.Area);
+        var grid = scratch.GridValues;
+        System.Runtime.InteropServices.Marshal.Copy(scratch.Grid.Data, grid, 0, grid.Length);
         ulong bits = 0;
         for (var y = 0; y < 8; y++)
         {
             for (var x = 0; x < 8; x++)
             {
-                if (grid.At<byte>(y, x + 1) > grid.At<byte>(y, x)) bits |= 1UL << (y * 8 + x);
+                if (grid[y * 9 + x + 1] > grid[y * 9 + x]) bits |= 1UL << (y * 8 + x);
             }
         }
         return bits;
+    }
+
+    /// <summary>Buffers reused across the windows of one picture.</summary>
+    private sealed class Scratch : IDisposable
+    {
+        public Mat Small { get; } = new();
+        public Mat Real { get; } = new();
+        public Mat Dct { get; } = new();
+        public Mat Grid { get; } = new();
+        public float[] DctValues { get; } = new float[Side * Side];
+        public byte[] GridValues { get; } = new byte[9 * 8];
+
+        public void Dispose()
+        {
+            Small.Dispose();
+            Real.Dispose();
+            Dct.Dispose();
+            Grid.Dispose();
+        }
     }
 }
