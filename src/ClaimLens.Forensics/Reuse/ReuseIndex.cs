@@ -19,7 +19,7 @@ public sealed class ReuseIndex
     public const int DefaultMaxDistance = 24;
 
     /// <summary>Largest pHash-half distance searched: three tables probed to radius 2 find every entry within 8.
-    /// Near copies of real photos sit at 0..6 (a few at 8..10), different photos at 14 or more; radius 3 (up to 11)
+    /// Most near copies of real photos sit at 0..6, different photos at 14 or more; radius 3 (up to 11)
     /// would cost about six times as many bucket probes for a handful of extra matches.</summary>
     public const int ValueSearchDistance = 8;
 

@@ -13,6 +13,7 @@ namespace ClaimLens.Forensics.Reuse;
 /// reserved      u16      0
 /// sourceCount   i32
 /// sources       sourceCount x { byteLength u16 (at most 1024), UTF-8 bytes }
+/// checksum      u64      FNV-1a over the source records' bytes
 /// index         the rest: a ReuseIndex as written by ReuseIndex.Save; each key is a source's ordinal
 /// </code></para></summary>
 public sealed class ReuseIndexFile
@@ -117,12 +118,17 @@ public sealed class ReuseIndexFile
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], sources.Count);
         stream.Write(header);
         var buffer = new byte[2 + MaxSourceBytes];
+        var checksum = FnvOffset;
         foreach (var source in sources)
         {
             var length = Encoding.UTF8.GetBytes(source, buffer.AsSpan(2));
             BinaryPrimitives.WriteUInt16LittleEndian(buffer, (ushort)length);
+            checksum = Fnv(checksum, buffer.AsSpan(0, 2 + length));
             stream.Write(buffer, 0, 2 + length);
         }
+        Span<byte> trailer = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(trailer, checksum);
+        stream.Write(trailer);
     }
 
     private static List<string> ReadSources(Stream stream)
@@ -137,23 +143,38 @@ public sealed class ReuseIndexFile
             throw new InvalidDataException($"version {version} is not supported (this build reads version {Version})");
         var count = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
         // Every source takes at least 3 bytes, so the file length bounds a believable count.
-        if (count < 0 || (long)count * 3 > stream.Length - stream.Position)
+        if (count < 0 || (long)count * 3 + 8 > stream.Length - stream.Position)
             throw new InvalidDataException($"the header announces {count} sources, more than the file can hold");
 
         var sources = new List<string>(count);
-        Span<byte> length = stackalloc byte[2];
-        var buffer = new byte[MaxSourceBytes];
+        var buffer = new byte[2 + MaxSourceBytes];
+        var checksum = FnvOffset;
         for (var i = 0; i < count; i++)
         {
-            if (stream.ReadAtLeast(length, 2, throwOnEndOfStream: false) < 2)
+            if (stream.ReadAtLeast(buffer.AsSpan(0, 2), 2, throwOnEndOfStream: false) < 2)
                 throw new InvalidDataException($"truncated: the source table ends after {i} of {count} sources");
-            var bytes = BinaryPrimitives.ReadUInt16LittleEndian(length);
+            var bytes = BinaryPrimitives.ReadUInt16LittleEndian(buffer);
             if (bytes is 0 or > MaxSourceBytes)
                 throw new InvalidDataException($"source {i} claims {bytes} bytes (1..{MaxSourceBytes} allowed)");
-            if (stream.ReadAtLeast(buffer.AsSpan(0, bytes), bytes, throwOnEndOfStream: false) < bytes)
+            if (stream.ReadAtLeast(buffer.AsSpan(2, bytes), bytes, throwOnEndOfStream: false) < bytes)
                 throw new InvalidDataException($"truncated: source {i} of {count} is cut short");
-            sources.Add(Encoding.UTF8.GetString(buffer, 0, bytes));
+            checksum = Fnv(checksum, buffer.AsSpan(0, 2 + bytes));
+            sources.Add(Encoding.UTF8.GetString(buffer, 2, bytes));
         }
+        Span<byte> trailer = stackalloc byte[8];
+        if (stream.ReadAtLeast(trailer, 8, throwOnEndOfStream: false) < 8)
+            throw new InvalidDataException("truncated: the source table's checksum is missing");
+        if (BinaryPrimitives.ReadUInt64LittleEndian(trailer) != checksum)
+            throw new InvalidDataException("corrupt: the source table does not match its checksum");
         return sources;
+    }
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+
+    private static ulong Fnv(ulong hash, ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+            hash = (hash ^ b) * 1099511628211UL;
+        return hash;
     }
 }

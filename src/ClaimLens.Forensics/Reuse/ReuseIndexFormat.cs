@@ -10,7 +10,7 @@ namespace ClaimLens.Forensics.Reuse;
 /// reserved        u8       0
 /// count           i64      number of entries, 0..2^30
 /// entries         count x { value u64, detail u64, key i64 }
-/// checksum        u64      FNV-1a over the entries as 64-bit words
+/// checksum        u64      FNV-1a over header and entries as 64-bit words
 /// </code>
 /// Only entries are stored; the multi-index tables are rebuilt on load (about a second for 10 million).</summary>
 public static class ReuseIndexFormat
@@ -40,7 +40,7 @@ public static class ReuseIndexFormat
 
         var buffer = new byte[ChunkEntries * EntryBytes];
         var used = 0;
-        var checksum = FnvOffset;
+        var checksum = Fnv(FnvOffset, header);
         long written = 0;
         foreach (var (hash, key) in entries)
         {
@@ -96,7 +96,7 @@ public static class ReuseIndexFormat
         var details = new ulong[capacity];
         var keys = new long[capacity];
         var buffer = new byte[ChunkEntries * EntryBytes];
-        var checksum = FnvOffset;
+        var checksum = Fnv(FnvOffset, header);
         var read = 0;
         while (read < count)
         {
@@ -124,7 +124,7 @@ public static class ReuseIndexFormat
             throw new InvalidDataException("truncated reuse index: the checksum after the entries is missing");
         var stored = BinaryPrimitives.ReadUInt64LittleEndian(trailer);
         if (stored != checksum)
-            throw new InvalidDataException($"corrupt reuse index: checksum {stored:x16} does not match the entries ({checksum:x16})");
+            throw new InvalidDataException($"corrupt reuse index: checksum {stored:x16} does not match the header and entries ({checksum:x16})");
         return (maxDistance, hashes, details, keys);
     }
 

@@ -67,12 +67,56 @@ public sealed class ReuseIndexFileTests : IDisposable
         {
             stream.Write("CLRF"u8);
             stream.Write([1, 0, 0, 0, 0, 0, 0, 0]); // version 1, reserved, zero sources
+            stream.Write(BitConverter.GetBytes(14695981039346656037UL)); // checksum of no sources
             var index = new ReuseIndex();
             index.Add(new PerceptualHash(1, 2), 5);
             index.Save(stream);
         }
         var error = Assert.Throws<InvalidDataException>(() => ReuseIndexFile.OpenOrCreate(path));
         Assert.Contains("source", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Find_CroppedRecompressedCopyOfAnIndexedScene_NamesItsSourceAndNothingElse()
+    {
+        var path = PathOf("scenes.clri");
+        var file = ReuseIndexFile.OpenOrCreate(path);
+        for (var seed = 200; seed < 210; seed++)
+        {
+            using var scene = Scenes.Draw(seed);
+            file.Add(Fingerprinter.Compute(scene), $"claim-{seed}.jpg");
+        }
+        file.Save();
+        var reopened = ReuseIndexFile.OpenOrCreate(path);
+
+        using var original = Scenes.Draw(204);
+        using var cropped = NearCopies.Crop(original, 0.06, 0.0, 0.0, 0.03);
+        using var copy = NearCopies.Jpeg(NearCopies.Resize(cropped, 0.4), 50);
+        var match = Assert.Single(reopened.Find(Fingerprinter.ComputeProbes(copy)));
+        Assert.Equal("claim-204.jpg", match.Source);
+
+        using var unrelated = Scenes.Draw(999);
+        Assert.Empty(reopened.Find(Fingerprinter.ComputeProbes(unrelated)));
+    }
+
+    [Fact]
+    public void OpenOrCreate_RandomByteDamage_OnlyEverThrowsInvalidData()
+    {
+        // Bad input tried: 200 copies of a saved file with 1-3 random bytes changed, some also cut short.
+        var path = PathOf("gremlin-source.clri");
+        var file = ReuseIndexFile.OpenOrCreate(path);
+        for (var i = 0; i < 50; i++) file.Add(new PerceptualHash((ulong)i * 0x9E3779B97F4A7C15UL, ~(ulong)i), $"photo-{i}.jpg");
+        file.Save();
+        var good = File.ReadAllBytes(path);
+        var random = new Random(3);
+        var bad = PathOf("gremlin.clri");
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var bytes = (byte[])good.Clone();
+            for (var k = random.Next(1, 4); k > 0; k--) bytes[random.Next(bytes.Length)] ^= (byte)random.Next(1, 256);
+            File.WriteAllBytes(bad, trial % 2 == 0 ? bytes : bytes[..random.Next(bytes.Length / 2, bytes.Length)]);
+            Assert.Throws<InvalidDataException>(() => ReuseIndexFile.OpenOrCreate(bad));
+        }
     }
 
     [Fact]
