@@ -97,8 +97,11 @@ public sealed class ReuseIndex
         var tailCount = tail.Count;
         var found = new List<ReuseMatch>();
         var valueLimit = Math.Min(MaxDistance, ValueSearchDistance);
+        // Neighbouring crop windows of one picture often hash alike: search each distinct probe once.
+        var searched = new HashSet<PerceptualHash>();
         foreach (var probe in probes)
         {
+            if (!searched.Add(probe)) continue;
             foreach (var segment in snapshot.Segments)
                 segment.Search(probe, valueLimit, MaxDistance, found);
             for (var i = 0; i < tailCount; i++)

@@ -60,6 +60,8 @@ public sealed class RealPhotoReuseTests(ITestOutputHelper output)
             }
         }
         others.Sort();
+        var distinct = copies.Select(c => c.Probes.Distinct().Count()).Order().ToArray();
+        output.WriteLine($"distinct probes per picture: median {distinct[distinct.Length / 2]}, min {distinct[0]}, max {distinct[^1]} of {Fingerprinter.ProbeCount}");
         output.WriteLine($"different photos (best of {Fingerprinter.ProbeCount} probes), n={others.Count}: min {others[0]}, 1st percentile {others[others.Count / 100]}, median {others[others.Count / 2]}");
         othersCombined.Sort();
         output.WriteLine($"different photos combined 128-bit: min {othersCombined[0]}, 1st percentile {othersCombined[othersCombined.Count / 100]}, median {othersCombined[othersCombined.Count / 2]}");
