@@ -58,8 +58,8 @@ public static class Fingerprinter
         return probes;
     }
 
-    /// <summary>Grey, frame trimmed, shrunk to the working square. Everything works from one grey copy of at most
-    /// 256 px: the hash grid is 32 px, so more resolution only costs time.</summary>
+    /// <summary>Grey, frame trimmed, shrunk to the working square. Everything works from one grey copy of under
+    /// 512 px: the hash grid is 32 px, so more resolution only costs time.</summary>
     private static Mat Prepare(Mat image)
     {
         using var gray = ShrunkGray(image);
@@ -75,13 +75,24 @@ public static class Fingerprinter
         ArgumentNullException.ThrowIfNull(image);
         if (image.Empty() || image.Depth() != MatType.CV_8U || image.Channels() is not (1 or 3 or 4))
             throw new ArgumentException("the picture must be a non-empty 8-bit grey, BGR or BGRA image", nameof(image));
+        var gray = ToGray(image);
         var longSide = Math.Max(image.Width, image.Height);
         if (longSide <= BorderTrimmer.ScanSide)
-            return ToGray(image);
-        using var small = new Mat();
-        var size = new Size(Math.Max(1, image.Width * BorderTrimmer.ScanSide / longSide), Math.Max(1, image.Height * BorderTrimmer.ScanSide / longSide));
-        Cv2.Resize(image, small, size, 0, 0, InterpolationFlags.Area);
-        return ToGray(small);
+            return gray;
+
+        // Area resampling by a whole factor takes OpenCV's fast path (measured: 0.7 ms instead of 3-4 ms for a
+        // 1000 x 750 BGR picture) and leaves 256..511 px, which the trimmer scans at 256 px and the hash windows
+        // shrink further. The few columns and rows cut to make the size divisible do not move the hash.
+        var factor = longSide / BorderTrimmer.ScanSide;
+        if (factor < 2)
+            return gray;
+        using (gray)
+        {
+            using var divisible = new Mat(gray, new Rect(0, 0, gray.Width / factor * factor, gray.Height / factor * factor));
+            var reduced = new Mat();
+            Cv2.Resize(divisible, reduced, new Size(gray.Width / factor, gray.Height / factor), 0, 0, InterpolationFlags.Area);
+            return reduced;
+        }
     }
 
     /// <summary>Hashes of the window [x0,x1)x[y0,y1) given as fractions of <paramref name="gray"/>'s size.</summary>
