@@ -146,7 +146,8 @@ public sealed class ReuseIndexFile
         if (count < 0 || (long)count * 3 + 8 > stream.Length - stream.Position)
             throw new InvalidDataException($"the header announces {count} sources, more than the file can hold");
 
-        var sources = new List<string>(count);
+        // The count is only plausible so far: grow with the sources actually read.
+        var sources = new List<string>(Math.Min(count, 1 << 16));
         var buffer = new byte[2 + MaxSourceBytes];
         var checksum = FnvOffset;
         for (var i = 0; i < count; i++)
