@@ -3,12 +3,12 @@ using System.Runtime.Intrinsics.X86;
 
 namespace ClaimLens.Forensics.Reuse;
 
-/// <summary>An immutable multi-index hash table over a batch of fingerprints. The 64 bits are split into three
-/// interleaved substrings (bits i mod 3 = 0, 1, 2: 22, 21 and 21 bits). Two hashes within distance d agree to
-/// within d / 3 bits on at least one substring (pigeonhole), so probing every bucket within that radius of the
-/// query's substring in each table finds every match. Each table buckets entries by the top bits of its
+/// <summary>An immutable multi-index hash table over a batch of fingerprints. The 64 pHash bits are split into
+/// three interleaved substrings (bits i mod 3 = 0, 1, 2: 22, 21 and 21 bits). Two hashes within distance d differ
+/// in at most d / 3 (rounded down) bits of at least one substring (pigeonhole), so probing every bucket within
+/// that radius of the query's substring in each table finds every match. Each table buckets entries by the top bits of its
 /// substring in a compressed-sparse-row layout: an offsets array per table, entries stored contiguously.
-/// Table 0 orders the hash and key arrays themselves; tables 1 and 2 hold positions into them.
+/// Table 0 orders the hash, detail and key arrays themselves; tables 1 and 2 hold positions into them.
 /// Candidates are confirmed with the 64-bit detail hash. Segments small enough to scan faster than to probe have
 /// no tables. Memory per entry: 8 (hash) + 8 (detail) + 8 (key) + 2 x 4 (positions), plus about 4 bytes per
 /// bucket per table (about one bucket per entry).</summary>
