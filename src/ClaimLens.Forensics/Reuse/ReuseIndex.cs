@@ -130,7 +130,9 @@ public sealed class ReuseIndex
     {
         ArgumentNullException.ThrowIfNull(stream);
         var snapshot = _snapshot;
-        ReuseIndexFormat.Write(stream, MaxDistance, snapshot.SegmentCount + snapshot.Tail.Count, Entries(snapshot));
+        // Read the tail's count once: an Add running meanwhile must not change what this save contains.
+        var tailCount = snapshot.Tail.Count;
+        ReuseIndexFormat.Write(stream, MaxDistance, snapshot.SegmentCount + tailCount, Entries(snapshot, tailCount));
     }
 
     /// <summary>Reads an index written by <see cref="Save"/>.</summary>
@@ -152,19 +154,19 @@ public sealed class ReuseIndex
     /// <summary>True when every key is in [0, <paramref name="limit"/>).</summary>
     internal bool KeysBelow(long limit)
     {
-        foreach (var (_, key) in Entries(_snapshot))
+        var snapshot = _snapshot;
+        foreach (var (_, key) in Entries(snapshot, snapshot.Tail.Count))
             if (key < 0 || key >= limit) return false;
         return true;
     }
 
-    private static IEnumerable<(PerceptualHash Hash, long Key)> Entries(Snapshot snapshot)
+    private static IEnumerable<(PerceptualHash Hash, long Key)> Entries(Snapshot snapshot, int tailCount)
     {
         foreach (var segment in snapshot.Segments)
             for (var i = 0; i < segment.Count; i++)
                 yield return (new PerceptualHash(segment.Hashes[i], segment.Details[i]), segment.Keys[i]);
         var tail = snapshot.Tail;
-        var count = tail.Count;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < tailCount; i++)
             yield return (new PerceptualHash(tail.Hashes[i], tail.Details[i]), tail.Keys[i]);
     }
 
