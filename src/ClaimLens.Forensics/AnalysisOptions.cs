@@ -1,5 +1,6 @@
 using ClaimLens.Forensics.Derivation;
 using ClaimLens.Forensics.Imaging;
+using ClaimLens.Forensics.Reuse;
 
 namespace ClaimLens.Forensics;
 
@@ -11,6 +12,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Merchant references to check derivation against; the best match is reported.</summary>
     public IReadOnlyList<ReferenceImage> References { get; init; } = [];
+
+    /// <summary>Earlier evidence to look the photo up in; null to skip the reuse check.</summary>
+    public IReuseLookup? Reuse { get; init; }
 
     /// <summary>When the goods were delivered; photos taken before it are flagged.</summary>
     public DateTimeOffset? DeliveredAt { get; init; }

@@ -1,5 +1,6 @@
 using ClaimLens.Forensics.Imaging;
 using ClaimLens.Forensics.Report;
+using ClaimLens.Forensics.Reuse;
 using OpenCvSharp;
 
 namespace ClaimLens.Forensics;
@@ -12,9 +13,10 @@ public sealed class AnalysisResult : IDisposable
     private readonly Mat? _changeMask;
     private readonly Mat? _suspicionMap;
 
-    internal AnalysisResult(EvidenceReport report, DecodedImage image, Mat? changeMask, Mat? suspicionMap)
+    internal AnalysisResult(EvidenceReport report, DecodedImage image, PerceptualHash fingerprint, Mat? changeMask, Mat? suspicionMap)
     {
         Report = report;
+        Fingerprint = fingerprint;
         _image = image;
         _changeMask = changeMask;
         _suspicionMap = suspicionMap;
@@ -22,6 +24,9 @@ public sealed class AnalysisResult : IDisposable
 
     /// <summary>The <c>claimlens.report/1</c> report.</summary>
     public EvidenceReport Report { get; }
+
+    /// <summary>The photo's perceptual fingerprint, to add to a reuse index once the evidence is accepted.</summary>
+    public PerceptualHash Fingerprint { get; }
 
     /// <summary>The change mask the size of the image (as displayed), 8-bit: 255 where it differs from the
     /// reference it was derived from, 0 elsewhere; all 0 when nothing was derived. The caller disposes it.</summary>

@@ -5,6 +5,7 @@ using ClaimLens.Forensics.Metadata;
 using ClaimLens.Forensics.Pixels;
 using ClaimLens.Forensics.Provenance;
 using ClaimLens.Forensics.Report;
+using ClaimLens.Forensics.Reuse;
 using OpenCvSharp;
 
 namespace ClaimLens.Forensics;
@@ -38,6 +39,15 @@ public static class EvidenceAnalyzer
             findings.AddRange(C2paInspector.Inspect(data, image.Format).Findings);
             Lap(timings, "labels", clock);
 
+            var fingerprint = Fingerprinter.Compute(image.Bgr);
+            if (options.Reuse is { } reuse)
+            {
+                var matches = reuse.Find(Fingerprinter.ComputeProbes(image.Bgr), ReuseFindings.MaxListed);
+                if (ReuseFindings.Create(matches, reuse.Describe) is { } reused)
+                    findings.Add(reused);
+            }
+            Lap(timings, "reuse", clock);
+
             pixels = PixelInspector.Inspect(image, data);
             findings.AddRange(pixels.Findings);
             Lap(timings, "pixels", clock);
@@ -46,7 +56,7 @@ public static class EvidenceAnalyzer
             var (verdict, risk) = RiskModel.Assess(findings);
             var info = new ImageInfo(options.Path, sha256, ImageLoader.Describe(image.Format).ToLowerInvariant(), image.Width, image.Height, metadata.Capture);
             var report = new EvidenceReport(info, verdict, risk, findings, timings);
-            var result = new AnalysisResult(report, image, changeMask: null, TakeMap(pixels));
+            var result = new AnalysisResult(report, image, fingerprint, changeMask: null, TakeMap(pixels));
             image = null!;
             return result;
         }

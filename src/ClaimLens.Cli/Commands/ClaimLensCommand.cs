@@ -9,6 +9,7 @@ internal static class ClaimLensCommand
     {
         InspectCommand.Create(),
         InspectDirCommand.Create(),
+        IndexCommand.Create(),
         EvalCommand.Create(),
         DevSetCommand.Create(),
         DemoCommand.Create(),

@@ -22,6 +22,7 @@ internal static class InspectCommand
         });
         var refs = CommonOptions.References();
         var refDir = CommonOptions.ReferenceDir();
+        var index = CommonOptions.Index();
         var deliveredAt = CommonOptions.DeliveredAt();
         var json = new Option<bool>("--json") { Description = "Print the claimlens.report/1 JSON document instead of the readable report" };
         var maskOut = new Option<FileInfo?>("--mask-out") { Description = "Write a PNG the size of IMAGE: white where it differs from the reference it was derived from" };
@@ -30,12 +31,13 @@ internal static class InspectCommand
 
         var command = new Command("inspect", "Inspect one evidence photo against merchant references, labels and the reuse index")
         {
-            image, refs, refDir, deliveredAt, json, maskOut, heatmapOut, lang,
+            image, refs, refDir, index, deliveredAt, json, maskOut, heatmapOut, lang,
         };
         command.SetAction(parse => Cli.Run(() =>
         {
             var displayPath = parse.GetValue(image)!.ToString();
             var bytes = InputFiles.Read(displayPath);
+            var reuse = parse.GetValue(index) is { } indexFile ? IndexCommand.OpenExistingIndex(indexFile.FullName) : null;
             var references = InputFiles.LoadReferences(parse.GetValue(refs) ?? [], parse.GetValue(refDir)?.FullName);
             try
             {
@@ -44,6 +46,7 @@ internal static class InspectCommand
                     Path = displayPath,
                     References = references,
                     DeliveredAt = parse.GetValue(deliveredAt),
+                    Reuse = reuse,
                 };
                 using var result = Analyze(bytes, displayPath, options);
                 if (parse.GetValue(maskOut) is { } mask)

@@ -15,13 +15,14 @@ internal static class InspectDirCommand
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "A directory of evidence photos" };
         var refs = CommonOptions.References();
         var refDir = CommonOptions.ReferenceDir();
+        var index = CommonOptions.Index();
         var deliveredAt = CommonOptions.DeliveredAt();
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Where to write one <image>.json report per photo", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Photos analysed at once (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("inspect-dir", "Inspect every photo in a directory on all cores, writing one JSON report per photo")
         {
-            dir, refs, refDir, deliveredAt, outDir, jobs,
+            dir, refs, refDir, index, deliveredAt, outDir, jobs,
         };
         command.SetAction(parse => Cli.Run(() =>
         {
@@ -29,6 +30,7 @@ internal static class InspectDirCommand
             var output = parse.GetValue(outDir)!;
             output.Create();
             var parallelism = Math.Max(1, parse.GetValue(jobs));
+            var reuse = parse.GetValue(index) is { } indexFile ? IndexCommand.OpenExistingIndex(indexFile.FullName) : null;
             var references = InputFiles.LoadReferences(parse.GetValue(refs) ?? [], parse.GetValue(refDir)?.FullName);
             // Parallelism comes from analysing several photos at once; OpenCV's own threads would only fight it.
             Cv2.SetNumThreads(1);
@@ -50,6 +52,7 @@ internal static class InspectDirCommand
                                     Path = Path.GetFileName(path),
                                     References = references,
                                     DeliveredAt = parse.GetValue(deliveredAt),
+                                    Reuse = reuse,
                                 };
                                 using var result = InspectCommand.Analyze(InputFiles.Read(path), path, options);
                                 using var file = File.Create(Path.Combine(output.FullName, Path.GetFileName(path) + ".json"));

@@ -40,7 +40,8 @@ internal static class ReportText
         {
             var (label, style) = SeverityLabel(finding.Severity, zh);
             console.MarkupLine($"[{style}]{Markup.Escape(label)}[/] [bold]{Markup.Escape(finding.Code)}[/] ({(zh ? "置信度" : "confidence")} {finding.Confidence:0.00})");
-            console.MarkupLineInterpolated($"    {finding.Summary.In(language)}");
+            // A padded paragraph wraps inside its indent, also for double-width Chinese text.
+            console.Write(new Padder(new Text(finding.Summary.In(language)), new Padding(4, 0, 0, 0)));
         }
         console.WriteLine();
 

@@ -16,7 +16,7 @@ namespace ClaimLens.Forensics.Reuse;
 /// checksum      u64      FNV-1a over the source records' bytes
 /// index         the rest: a ReuseIndex as written by ReuseIndex.Save; each key is a source's ordinal
 /// </code></para></summary>
-public sealed class ReuseIndexFile
+public sealed class ReuseIndexFile : IReuseLookup
 {
     /// <summary>The current version.</summary>
     public const ushort Version = 1;
@@ -93,6 +93,8 @@ public sealed class ReuseIndexFile
 
     /// <summary>The matches as <see cref="ReuseIndex.FindAny"/> gives them, for <see cref="ReuseFindings.Create"/> with <see cref="Describe"/>.</summary>
     public IReadOnlyList<ReuseMatch> FindMatches(IReadOnlyList<PerceptualHash> probes, int maxResults = 10) => _index.FindAny(probes, maxResults);
+
+    IReadOnlyList<ReuseMatch> IReuseLookup.Find(IReadOnlyList<PerceptualHash> probes, int maxResults) => FindMatches(probes, maxResults);
 
     /// <summary>Writes the file: to a temporary file beside it first, then renamed over it, so a crash never
     /// leaves half a file.</summary>
