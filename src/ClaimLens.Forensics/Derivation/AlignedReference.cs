@@ -7,10 +7,10 @@ internal sealed class AlignedReference : IDisposable
 {
     // ECC runs on a small copy of the claim: it converges from the feature homography in a few
     // iterations and its cost grows with area.
-    private const int EccLongSide = 400;
+    internal static int EccLongSide { get; set; } = 400;
 
     // A refinement that moves a corner further than this (analysis pixels) diverged; keep the feature fit.
-    private const double MaxRefinementShift = 6;
+    internal static double MaxRefinementShift { get; set; } = 6;
 
     private AlignedReference(Mat planes, Mat valid, double[] homography, bool refined)
     {
@@ -46,8 +46,11 @@ internal sealed class AlignedReference : IDisposable
         using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
         var valid = new Mat();
         Cv2.WarpPerspective(ones, valid, m, size, InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
-        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(5, 5));
+        // Filters and pyramids reflect at borders: the picture's outer frame and the reference's edge are
+        // not comparable pixel for pixel.
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
         Cv2.Erode(valid, valid, kernel);
+        Cv2.Rectangle(valid, new Rect(0, 0, size.Width, size.Height), Scalar.All(0), 4);
         return new AlignedReference(planes, valid, h, refined);
     }
 

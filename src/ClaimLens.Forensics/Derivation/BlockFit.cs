@@ -1,14 +1,18 @@
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Derivation;
 
-/// <summary>Per-block fit of the claim as a filtered copy of the aligned reference: within each block the claim's
-/// luma is modelled as a R + b G1(R) + c G2(R) + d (R the aligned reference, G1/G2 two Gaussian blurs, so the
-/// model spans symmetric blur and sharpening kernels plus a tone offset and gain), and each chroma plane as
-/// gain x reference chroma + offset. Symmetric kernels cannot express a shift, so residual misalignment (lens
-/// distortion, parallax of a new photograph) stays in the residual.</summary>
+/// <summary>Per-block moments of the claim against the aligned reference, from which <see cref="ToneModel"/>
+/// fits one filtered-copy model for the whole picture and scores each block. Values are in scaled units
+/// (pixel - 128) / 64 so that float sums stay exact enough.</summary>
 internal sealed class BlockFit
 {
+    /// <summary>Basis images of the luma model: r, G1(r), G2(r), r²/2 (a smooth tone curve), 1.</summary>
+    public const int Bases = 5;
+
+    public const double Unit = 64;
+
     private BlockFit(int blockSize, int columns, int rows)
     {
         BlockSize = blockSize;
@@ -16,10 +20,11 @@ internal sealed class BlockFit
         Rows = rows;
         var n = columns * rows;
         Valid = new bool[n];
-        Residual = new float[n];
-        ChromaResidual = new float[n];
-        SignalVariance = new float[n];
-        Weights = new float[n * 4];
+        BasisProducts = new double[n * Bases * Bases];
+        ClaimProducts = new double[n * Bases];
+        ClaimSquare = new double[n];
+        Chroma = new double[n * 10];
+        SignalVariance = new double[n];
     }
 
     public int BlockSize { get; }
@@ -28,31 +33,47 @@ internal sealed class BlockFit
 
     public int Rows { get; }
 
+    public int Count => Columns * Rows;
+
     /// <summary>Block fully covered by the reference.</summary>
     public bool[] Valid { get; }
 
-    /// <summary>Luma residual variance after the fit.</summary>
-    public float[] Residual { get; }
+    /// <summary>Per block, E[u_a u_b] for the bases (row-major 5x5).</summary>
+    public double[] BasisProducts { get; }
 
-    /// <summary>Mean of the two chroma residual variances after their gain/offset fit.</summary>
-    public float[] ChromaResidual { get; }
+    /// <summary>Per block, E[c u_a].</summary>
+    public double[] ClaimProducts { get; }
 
-    /// <summary>Variance of the aligned reference's luma in the block (its texture).</summary>
-    public float[] SignalVariance { get; }
+    /// <summary>Per block, E[c²].</summary>
+    public double[] ClaimSquare { get; }
 
-    /// <summary>Per block a, b, c, d of the luma model.</summary>
-    public float[] Weights { get; }
+    /// <summary>Per block and chroma plane: E[c], E[r], E[c²], E[r²], E[c r].</summary>
+    public double[] Chroma { get; }
+
+    /// <summary>High-pass energy of the reference luma in the block (scaled units), its fine texture.</summary>
+    public double[] SignalVariance { get; }
 
     public static int ChooseBlockSize(int width, int height) => Math.Min(width, height) >= 480 ? 16 : 8;
 
-    /// <summary>The three basis images of the luma model; the caller disposes them.</summary>
-    public static Mat[] Bases(Mat referenceLuma)
+    /// <summary>The four non-constant basis images in scaled units; the caller disposes them.</summary>
+    public static Mat[] BasisImages(Mat referenceLuma)
     {
+        var r = new Mat();
+        referenceLuma.ConvertTo(r, MatType.CV_32FC1, 1 / Unit, -128 / Unit);
         var g1 = new Mat();
-        Cv2.GaussianBlur(referenceLuma, g1, new Size(3, 3), 0.8);
+        Cv2.GaussianBlur(r, g1, new Size(3, 3), 0.8);
         var g2 = new Mat();
-        Cv2.GaussianBlur(referenceLuma, g2, new Size(7, 7), 1.6);
-        return [referenceLuma.Clone(), g1, g2];
+        Cv2.GaussianBlur(r, g2, new Size(7, 7), 1.6);
+        var q = new Mat();
+        Cv2.Multiply(r, r, q, 0.5);
+        return [r, g1, g2, q];
+    }
+
+    public static Mat Scaled(Mat plane)
+    {
+        var scaled = new Mat();
+        plane.ConvertTo(scaled, MatType.CV_32FC1, 1 / Unit, -128 / Unit);
+        return scaled;
     }
 
     public static BlockFit Compute(Mat claimPlanes, Mat referencePlanes, Mat valid, int blockSize)
@@ -67,52 +88,72 @@ internal sealed class BlockFit
 
         using var claimRoi = new Mat(claimPlanes, roi);
         using var refRoi = new Mat(referencePlanes, roi);
-        var claim = claimRoi.Split();
-        var reference = refRoi.Split();
-        var bases = Bases(reference[0]);
-        var disposables = new List<Mat>(claim.Concat(reference).Concat(bases));
+        var claimRaw = claimRoi.Split();
+        var refRaw = refRoi.Split();
+        var disposables = new List<Mat>(claimRaw.Concat(refRaw));
         try
         {
-            Mat Mean(Mat a, Mat? b = null)
+            var n = columns * rows;
+            var buffer = new float[n];
+            Mat Track(Mat m)
+            {
+                disposables.Add(m);
+                return m;
+            }
+            double[] Mean(Mat a, Mat? b = null)
             {
                 var product = a;
                 if (b is not null)
                 {
-                    product = new Mat();
+                    product = Track(new Mat());
                     Cv2.Multiply(a, b, product);
-                    disposables.Add(product);
                 }
-                var mean = new Mat();
+                using var mean = new Mat();
                 Cv2.Resize(product, mean, grid, 0, 0, InterpolationFlags.Area);
-                disposables.Add(mean);
-                return mean;
+                Marshal.Copy(mean.Data, buffer, 0, n);
+                return Array.ConvertAll(buffer, v => (double)v);
             }
 
-            var c = claim[0];
-            var mC = Mean(c);
-            var mCC = Mean(c, c);
-            var mB = new Mat[3];
-            var mCB = new Mat[3];
-            var mBB = new Mat[6];
-            for (var i = 0; i < 3; i++)
+            var c = Track(Scaled(claimRaw[0]));
+            var u = BasisImages(refRaw[0]);
+            foreach (var m in u)
+                Track(m);
+            var uMean = new double[Bases - 1][];
+            for (var a = 0; a < Bases - 1; a++)
             {
-                mB[i] = Mean(bases[i]);
-                mCB[i] = Mean(c, bases[i]);
+                uMean[a] = Mean(u[a]);
+                for (var b = a; b < Bases - 1; b++)
+                    fit.SetBasis(a, b, Mean(u[a], u[b]));
+                fit.SetBasis(a, Bases - 1, uMean[a]);
+                fit.SetClaim(a, Mean(c, u[a]));
             }
-            var k = 0;
-            for (var i = 0; i < 3; i++)
-            {
-                for (var j = i; j < 3; j++)
-                    mBB[k++] = Mean(bases[i], bases[j]);
-            }
-            var chroma = new Mat[2][];
+            fit.SetBasis(Bases - 1, Bases - 1, Enumerable.Repeat(1.0, n).ToArray());
+            fit.SetClaim(Bases - 1, Mean(c));
+            var cc = Mean(c, c);
+            Array.Copy(cc, fit.ClaimSquare, n);
+            // Texture as high-pass energy E[(r - G2 r)²]: resampling and re-compression error grows with fine
+            // detail, not with smooth gradients.
+            const int bb = Bases * Bases;
+            for (var i = 0; i < n; i++)
+                fit.SignalVariance[i] = Math.Max(0, fit.BasisProducts[i * bb] - 2 * fit.BasisProducts[i * bb + 2] + fit.BasisProducts[i * bb + 2 * Bases + 2]);
+
             for (var ch = 1; ch <= 2; ch++)
-                chroma[ch - 1] = [Mean(claim[ch]), Mean(reference[ch]), Mean(claim[ch], claim[ch]), Mean(reference[ch], reference[ch]), Mean(claim[ch], reference[ch])];
+            {
+                var cp = Track(Scaled(claimRaw[ch]));
+                var rp = Track(Scaled(refRaw[ch]));
+                var moments = new[] { Mean(cp), Mean(rp), Mean(cp, cp), Mean(rp, rp), Mean(cp, rp) };
+                for (var i = 0; i < n; i++)
+                {
+                    for (var k = 0; k < 5; k++)
+                        fit.Chroma[i * 10 + (ch - 1) * 5 + k] = moments[k][i];
+                }
+            }
             using var validF = new Mat();
             using var validRoi = new Mat(valid, roi);
             validRoi.ConvertTo(validF, MatType.CV_32FC1, 1 / 255.0);
-            var mV = Mean(validF);
-            fit.Solve(mC, mCC, mB, mCB, mBB, chroma, mV);
+            var v = Mean(validF);
+            for (var i = 0; i < n; i++)
+                fit.Valid[i] = v[i] > 0.999;
         }
         finally
         {
@@ -122,82 +163,18 @@ internal sealed class BlockFit
         return fit;
     }
 
-    private void Solve(Mat mC, Mat mCC, Mat[] mB, Mat[] mCB, Mat[] mBB, Mat[][] chroma, Mat mV)
+    private void SetBasis(int a, int b, double[] values)
     {
-        var n = Columns * Rows;
-        float[] Read(Mat m)
+        for (var i = 0; i < values.Length; i++)
         {
-            var a = new float[n];
-            using var continuous = m.IsContinuous() ? m : m.Clone();
-            System.Runtime.InteropServices.Marshal.Copy(continuous.Data, a, 0, n);
-            return a;
-        }
-        var c = Read(mC);
-        var cc = Read(mCC);
-        var b = mB.Select(Read).ToArray();
-        var cb = mCB.Select(Read).ToArray();
-        var bb = mBB.Select(Read).ToArray();
-        var ch = chroma.Select(set => set.Select(Read).ToArray()).ToArray();
-        var v = Read(mV);
-        Span<double> sigma = stackalloc double[9];
-        Span<double> s = stackalloc double[3];
-        Span<double> w = stackalloc double[3];
-        for (var i = 0; i < n; i++)
-        {
-            Valid[i] = v[i] > 0.999f;
-            if (!Valid[i])
-                continue;
-            var varC = Math.Max(0, cc[i] - (double)c[i] * c[i]);
-            var pairs = new[] { (0, 0, 0), (0, 1, 1), (0, 2, 2), (1, 1, 3), (1, 2, 4), (2, 2, 5) };
-            foreach (var (p, q, idx) in pairs)
-            {
-                var cov = bb[idx][i] - (double)b[p][i] * b[q][i];
-                sigma[3 * p + q] = cov;
-                sigma[3 * q + p] = cov;
-            }
-            for (var p = 0; p < 3; p++)
-                s[p] = cb[p][i] - (double)c[i] * b[p][i];
-            SignalVariance[i] = (float)Math.Max(0, sigma[0]);
-            // A small ridge keeps flat blocks (all covariances ~0) well posed; it costs nothing on textured ones.
-            var ridge = 1e-3 * (sigma[0] + sigma[4] + sigma[8]) / 3 + 1e-2;
-            Solve3(sigma, s, ridge, w);
-            double explained = 0;
-            for (var p = 0; p < 3; p++)
-            {
-                explained += 2 * w[p] * s[p];
-                for (var q = 0; q < 3; q++)
-                    explained -= w[p] * sigma[3 * p + q] * w[q];
-            }
-            Residual[i] = (float)Math.Max(0, varC - explained);
-            var d = c[i] - (w[0] * b[0][i] + w[1] * b[1][i] + w[2] * b[2][i]);
-            Weights[4 * i] = (float)w[0];
-            Weights[4 * i + 1] = (float)w[1];
-            Weights[4 * i + 2] = (float)w[2];
-            Weights[4 * i + 3] = (float)d;
-            double chromaResidual = 0;
-            foreach (var set in ch)
-            {
-                var varCc = Math.Max(0, set[2][i] - (double)set[0][i] * set[0][i]);
-                var varRc = Math.Max(0, set[3][i] - (double)set[1][i] * set[1][i]);
-                var cov = set[4][i] - (double)set[0][i] * set[1][i];
-                chromaResidual += Math.Max(0, varCc - cov * cov / (varRc + 0.05));
-            }
-            ChromaResidual[i] = (float)(chromaResidual / 2);
+            BasisProducts[i * Bases * Bases + a * Bases + b] = values[i];
+            BasisProducts[i * Bases * Bases + b * Bases + a] = values[i];
         }
     }
 
-    private static void Solve3(Span<double> a, Span<double> s, double ridge, Span<double> w)
+    private void SetClaim(int a, double[] values)
     {
-        var m00 = a[0] + ridge; var m01 = a[1]; var m02 = a[2];
-        var m11 = a[4] + ridge; var m12 = a[5]; var m22 = a[8] + ridge;
-        var det = m00 * (m11 * m22 - m12 * m12) - m01 * (m01 * m22 - m12 * m02) + m02 * (m01 * m12 - m11 * m02);
-        if (Math.Abs(det) < 1e-18)
-        {
-            w.Clear();
-            return;
-        }
-        w[0] = (s[0] * (m11 * m22 - m12 * m12) - m01 * (s[1] * m22 - m12 * s[2]) + m02 * (s[1] * m12 - m11 * s[2])) / det;
-        w[1] = (m00 * (s[1] * m22 - m12 * s[2]) - s[0] * (m01 * m22 - m12 * m02) + m02 * (m01 * s[2] - s[1] * m02)) / det;
-        w[2] = (m00 * (m11 * s[2] - s[1] * m12) - m01 * (m01 * s[2] - s[1] * m02) + s[0] * (m01 * m12 - m11 * m02)) / det;
+        for (var i = 0; i < values.Length; i++)
+            ClaimProducts[i * Bases + a] = values[i];
     }
 }

@@ -8,8 +8,8 @@ internal static class ChangeMask
     // A changed pixel's smoothed residual exceeds this many times the expected noise deviation.
     internal static double PixelMultiplier { get; set; } = 3.0;
 
-    /// <summary>8UC1 analysis-size mask, 255 = changed. The per-pixel model uses each explained block's own
-    /// fit and, inside unexplained blocks, the fit of explained neighbours: the edit must not explain itself.</summary>
+    /// <summary>8UC1 analysis-size mask, 255 = changed: pixels the global model does not predict, inside
+    /// (or one block around) the unexplained blocks.</summary>
     public static Mat Build(Mat claimPlanes, AlignedReference aligned, BlockFit fit, Agreement agreement, double lumaNoise, double chromaNoise)
     {
         var mask = new Mat(claimPlanes.Size(), MatType.CV_8UC1, Scalar.All(0));
@@ -17,48 +17,54 @@ internal static class ChangeMask
         if (fit.Columns == 0 || fit.Rows == 0)
             return mask;
         var roi = new Rect(0, 0, fit.Columns * bs, fit.Rows * bs);
-        var weights = NeighbourWeights(fit, agreement);
-
-        using var grid = new Mat(fit.Rows, fit.Columns, MatType.CV_32FC4);
-        System.Runtime.InteropServices.Marshal.Copy(weights, 0, grid.Data, weights.Length);
-        using var perPixel = new Mat();
-        Cv2.Resize(grid, perPixel, roi.Size, 0, 0, InterpolationFlags.Nearest);
-        var w = perPixel.Split();
         using var claimRoi = new Mat(claimPlanes, roi);
         using var refRoi = new Mat(aligned.Planes, roi);
         var claim = claimRoi.Split();
         var reference = refRoi.Split();
-        var bases = BlockFit.Bases(reference[0]);
+        var bases = BlockFit.BasisImages(reference[0]);
+        using var x = Coordinate(roi.Size, horizontal: true);
+        using var y = Coordinate(roi.Size, horizontal: false);
         try
         {
+            var t = agreement.Model.Luma;
+            // Prediction in scaled units: (a + ax x + ay y) r + b g1 + c g2 + e q + d + dx x + dy y.
+            using var gain = new Mat();
+            Cv2.AddWeighted(x, t[5], y, t[6], t[0], gain);
             using var predicted = new Mat();
-            Cv2.Multiply(w[0], bases[0], predicted);
-            using var term = new Mat();
-            for (var i = 1; i < 3; i++)
-            {
-                Cv2.Multiply(w[i], bases[i], term);
-                Cv2.Add(predicted, term, predicted);
-            }
-            Cv2.Add(predicted, w[3], predicted);
+            Cv2.Multiply(gain, bases[0], predicted);
+            Cv2.ScaleAdd(bases[1], t[1], predicted, predicted);
+            Cv2.ScaleAdd(bases[2], t[2], predicted, predicted);
+            Cv2.ScaleAdd(bases[3], t[3], predicted, predicted);
+            using var offset = new Mat();
+            Cv2.AddWeighted(x, t[7], y, t[8], t[4], offset);
+            Cv2.Add(predicted, offset, predicted);
+            using var claimScaled = BlockFit.Scaled(claim[0]);
             using var residual = new Mat();
-            Cv2.Subtract(claim[0], predicted, residual);
-            Cv2.Multiply(residual, residual, residual);
-            Cv2.GaussianBlur(residual, residual, new Size(0, 0), 2.0);
-            using var validRoiMask = new Mat(aligned.Valid, roi);
-            using var lumaChanged = new Mat();
-            Cv2.Threshold(residual, lumaChanged, PixelMultiplier * PixelMultiplier * lumaNoise, 255, ThresholdTypes.Binary);
+            Cv2.Subtract(claimScaled, predicted, residual);
+            Cv2.Multiply(residual, residual, residual, BlockFit.Unit * BlockFit.Unit);
+            Cv2.GaussianBlur(residual, residual, new Size(0, 0), 1.5);
 
-            using var chromaChanged = ChromaChange(claim, reference, validRoiMask, chromaNoise);
-            using var changed = new Mat();
-            Cv2.Max(lumaChanged, chromaChanged, changed);
+            // Tolerance per pixel: noise plus the texture allowance of a copy (interpolation error on edges).
+            using var detail = new Mat();
+            Cv2.Subtract(bases[0], bases[2], detail);
+            Cv2.Multiply(detail, detail, detail);
+            using var tolerance = new Mat();
+            Cv2.BoxFilter(detail, tolerance, MatType.CV_32FC1, new Size(9, 9));
+            tolerance.ConvertTo(tolerance, MatType.CV_32FC1, Agreement.TextureAllowance * BlockFit.Unit * BlockFit.Unit,
+                PixelMultiplier * PixelMultiplier * lumaNoise);
+            using var lumaChanged = new Mat();
+            Cv2.Compare(residual, tolerance, lumaChanged, CmpTypes.GT);
+
+            using var validRoiMask = new Mat(aligned.Valid, roi);
+            using var chromaChanged = ChromaChange(claim, reference, agreement.Model.ChromaGainOffset, chromaNoise);
             using var changed8 = new Mat();
-            changed.ConvertTo(changed8, MatType.CV_8UC1);
+            Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
 
             // Only where blocks were not explained (grown by one block, edits straddle block borders).
             using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
             Cv2.BitwiseAnd(changed8, blockMask, changed8);
             Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
-            using var close = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(7, 7));
+            using var close = Cv2.GetStructuringElement(MorphShapes.Ellipse, bs >= 16 ? new Size(7, 7) : new Size(3, 3));
             using var open = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
             Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, close);
             Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, open);
@@ -68,83 +74,46 @@ internal static class ChangeMask
         }
         finally
         {
-            foreach (var m in w.Concat(claim).Concat(reference).Concat(bases))
+            foreach (var m in claim.Concat(reference).Concat(bases))
                 m.Dispose();
         }
         return mask;
     }
 
-    private static Mat ChromaChange(Mat[] claim, Mat[] reference, Mat valid, double chromaNoise)
+    private static Mat Coordinate(Size size, bool horizontal)
     {
-        var result = new Mat(claim[0].Size(), MatType.CV_32FC1, Scalar.All(0));
+        var length = horizontal ? size.Width : size.Height;
+        var values = new float[length];
+        for (var i = 0; i < length; i++)
+            values[i] = (float)(2.0 * (i + 0.5) / length - 1);
+        using var line = horizontal ? new Mat(1, length, MatType.CV_32FC1) : new Mat(length, 1, MatType.CV_32FC1);
+        System.Runtime.InteropServices.Marshal.Copy(values, 0, line.Data, length);
+        var map = new Mat();
+        Cv2.Repeat(line, horizontal ? size.Height : 1, horizontal ? 1 : size.Width, map);
+        return map;
+    }
+
+    private static Mat ChromaChange(Mat[] claim, Mat[] reference, double[] gainOffset, double chromaNoise)
+    {
+        var result = new Mat(claim[0].Size(), MatType.CV_8UC1, Scalar.All(0));
         using var diff = new Mat();
         using var changed = new Mat();
+        var threshold = Agreement.ChromaMultiplier * Agreement.ChromaMultiplier * chromaNoise;
         for (var ch = 1; ch <= 2; ch++)
         {
-            // One gain/offset for the whole picture: colour edits are local, tone changes of a copy global.
-            var (gain, offset) = GlobalFit(claim[ch], reference[ch], valid);
+            using var c = BlockFit.Scaled(claim[ch]);
+            using var r = BlockFit.Scaled(reference[ch]);
             using var predicted = new Mat();
-            reference[ch].ConvertTo(predicted, MatType.CV_32FC1, gain, offset);
-            Cv2.Subtract(claim[ch], predicted, diff);
-            Cv2.Multiply(diff, diff, diff);
-            Cv2.GaussianBlur(diff, diff, new Size(0, 0), 3.0);
-            Cv2.Threshold(diff, changed, ChromaThreshold(chromaNoise), 255, ThresholdTypes.Binary);
-            Cv2.Max(result, changed, result);
+            r.ConvertTo(predicted, MatType.CV_32FC1, gainOffset[2 * (ch - 1)], gainOffset[2 * (ch - 1) + 1]);
+            Cv2.Subtract(c, predicted, diff);
+            Cv2.Multiply(diff, diff, diff, BlockFit.Unit * BlockFit.Unit);
+            Cv2.GaussianBlur(diff, diff, new Size(0, 0), 2.0);
+            Cv2.Threshold(diff, changed, threshold, 255, ThresholdTypes.Binary);
+            using var changed8 = new Mat();
+            changed.ConvertTo(changed8, MatType.CV_8UC1);
+            Cv2.BitwiseOr(result, changed8, result);
         }
         return result;
-    }
-
-    private static double ChromaThreshold(double chromaNoise) => 2 * Agreement.ChromaMultiplier * Agreement.ChromaMultiplier * chromaNoise;
-
-    private static (double Gain, double Offset) GlobalFit(Mat claim, Mat reference, Mat valid)
-    {
-        Cv2.MeanStdDev(claim, out var mc, out _, valid);
-        Cv2.MeanStdDev(reference, out var mr, out var sr, valid);
-        using var product = new Mat();
-        Cv2.Multiply(claim, reference, product);
-        var cov = Cv2.Mean(product, valid).Val0 - mc.Val0 * mr.Val0;
-        var gain = cov / (sr.Val0 * sr.Val0 + 1);
-        return (gain, mc.Val0 - gain * mr.Val0);
-    }
-
-    private static float[] NeighbourWeights(BlockFit fit, Agreement agreement)
-    {
-        var weights = (float[])fit.Weights.Clone();
-        var global = new float[4];
-        var globalCount = 0;
-        for (var i = 0; i < agreement.Explained.Length; i++)
-        {
-            if (!agreement.Explained[i]) continue;
-            for (var k = 0; k < 4; k++) global[k] += fit.Weights[4 * i + k];
-            globalCount++;
-        }
-        for (var k = 0; k < 4; k++) global[k] /= Math.Max(1, globalCount);
-        for (var y = 0; y < fit.Rows; y++)
-        {
-            for (var x = 0; x < fit.Columns; x++)
-            {
-                var i = y * fit.Columns + x;
-                if (agreement.Explained[i]) continue;
-                var sum = new float[4];
-                var count = 0;
-                for (var radius = 1; radius <= 4 && count == 0; radius++)
-                {
-                    for (var yy = Math.Max(0, y - radius); yy <= Math.Min(fit.Rows - 1, y + radius); yy++)
-                    {
-                        for (var xx = Math.Max(0, x - radius); xx <= Math.Min(fit.Columns - 1, x + radius); xx++)
-                        {
-                            var j = yy * fit.Columns + xx;
-                            if (!agreement.Explained[j]) continue;
-                            for (var k = 0; k < 4; k++) sum[k] += fit.Weights[4 * j + k];
-                            count++;
-                        }
-                    }
-                }
-                for (var k = 0; k < 4; k++)
-                    weights[4 * i + k] = count > 0 ? sum[k] / count : global[k];
-            }
-        }
-        return weights;
     }
 
     private static Mat UnexplainedBlocks(BlockFit fit, Agreement agreement, Size size)
