@@ -4,15 +4,20 @@ namespace ClaimLens.Forensics.Derivation;
 internal sealed class Agreement
 {
     // Calibrated on derived and re-photographed pairs (see docs/decisions/0002).
-    internal static double NoiseMultiplier { get; set; } = 3.0;
-    internal static double TextureAllowance { get; set; } = 0.004;
-    internal static double ChromaMultiplier { get; set; } = 4.0;
-    internal static double MinExplainedFraction { get; set; } = 0.6;
-    internal static double MaxResidualRatio { get; set; } = 1.2;
+    internal const double NoiseMultiplier = 3.0;
+    internal const double TextureAllowance = 0.004;
+    internal const double ChromaMultiplier = 4.0;
+    internal const double MinExplainedFraction = 0.6;
+    internal const double MaxResidualRatio = 1.2;
+    internal const double MaxLocalShift = 0.3;
     internal const int MinComparedBlocks = 12;
 
-    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio)
+    // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
+    private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
+
+    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio, double localShift)
     {
+        LocalShift = localShift;
         Model = model;
         Explained = explained;
         Compared = compared;
@@ -30,7 +35,11 @@ internal sealed class Agreement
 
     public double ResidualRatio { get; }
 
-    public bool Derived => Compared >= MinComparedBlocks && ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio;
+    /// <summary>Median local shift (analysis pixels) over textured explained blocks; 0 when none can tell.</summary>
+    public double LocalShift { get; }
+
+    public bool Derived => Compared >= MinComparedBlocks && ExplainedFraction >= MinExplainedFraction
+        && ResidualRatio <= MaxResidualRatio && LocalShift <= MaxLocalShift;
 
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;
@@ -56,8 +65,21 @@ internal sealed class Agreement
                 count++;
         }
         if (ratios.Count == 0)
-            return new Agreement(model, explained, 0, 0, double.PositiveInfinity);
+            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0);
         ratios.Sort();
-        return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2]);
+        // Shifts are measured where the model fits at all (not under an edit) and where there is gradient.
+        var shifts = new List<double>(n);
+        var cut = ratios[(int)(ratios.Count * 0.8)];
+        for (var i = 0; i < n; i++)
+        {
+            if (!fit.Valid[i] || Math.Sqrt(model.Residual[i] / lumaNoise) > cut)
+                continue;
+            var shift = model.LocalShift(fit, i, MinGradientEnergy);
+            if (!double.IsNaN(shift))
+                shifts.Add(shift);
+        }
+        shifts.Sort();
+        var localShift = shifts.Count >= MinComparedBlocks ? shifts[shifts.Count / 2] : 0;
+        return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2], localShift);
     }
 }

@@ -7,10 +7,10 @@ internal sealed class AlignedReference : IDisposable
 {
     // ECC runs on a small copy of the claim: it converges from the feature homography in a few
     // iterations and its cost grows with area.
-    internal static int EccLongSide { get; set; } = 400;
+    private const int EccLongSide = 400;
 
     // A refinement that moves a corner further than this (analysis pixels) diverged; keep the feature fit.
-    internal static double MaxRefinementShift { get; set; } = 6;
+    private const double MaxRefinementShift = 6;
 
     private AlignedReference(Mat planes, Mat valid, double[] homography, bool refined)
     {

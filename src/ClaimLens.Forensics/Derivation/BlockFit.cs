@@ -24,6 +24,9 @@ internal sealed class BlockFit
         ClaimProducts = new double[n * Bases];
         ClaimSquare = new double[n];
         Chroma = new double[n * 10];
+        GradientBasis = new double[n * 2 * Bases];
+        GradientGram = new double[n * 3];
+        ClaimGradient = new double[n * 2];
         SignalVariance = new double[n];
     }
 
@@ -49,6 +52,15 @@ internal sealed class BlockFit
 
     /// <summary>Per block and chroma plane: E[c], E[r], E[c²], E[r²], E[c r].</summary>
     public double[] Chroma { get; }
+
+    /// <summary>Per block, E[gx u_a] then E[gy u_a] (gx, gy: the reference's luma gradients, per pixel).</summary>
+    public double[] GradientBasis { get; }
+
+    /// <summary>Per block, E[gx²], E[gx gy], E[gy²].</summary>
+    public double[] GradientGram { get; }
+
+    /// <summary>Per block, E[c gx], E[c gy].</summary>
+    public double[] ClaimGradient { get; }
 
     /// <summary>High-pass energy of the reference luma in the block (scaled units), its fine texture.</summary>
     public double[] SignalVariance { get; }
@@ -137,6 +149,24 @@ internal sealed class BlockFit
             for (var i = 0; i < n; i++)
                 fit.SignalVariance[i] = Math.Max(0, fit.BasisProducts[i * bb] - 2 * fit.BasisProducts[i * bb + 2] + fit.BasisProducts[i * bb + 2 * Bases + 2]);
 
+            // Gradients of the aligned reference: a copy needs no local shift along them, a new photograph
+            // (lens distortion, viewpoint) does.
+            var gx = Track(new Mat());
+            var gy = Track(new Mat());
+            Cv2.Sobel(u[1], gx, MatType.CV_32FC1, 1, 0, 3, 0.125);
+            Cv2.Sobel(u[1], gy, MatType.CV_32FC1, 0, 1, 3, 0.125);
+            var gradients = new[] { gx, gy };
+            for (var g = 0; g < 2; g++)
+            {
+                for (var a = 0; a < Bases - 1; a++)
+                    Store(fit.GradientBasis, g * Bases + a, 2 * Bases, Mean(gradients[g], u[a]));
+                Store(fit.GradientBasis, g * Bases + Bases - 1, 2 * Bases, Mean(gradients[g]));
+                Store(fit.ClaimGradient, g, 2, Mean(c, gradients[g]));
+            }
+            Store(fit.GradientGram, 0, 3, Mean(gx, gx));
+            Store(fit.GradientGram, 1, 3, Mean(gx, gy));
+            Store(fit.GradientGram, 2, 3, Mean(gy, gy));
+
             for (var ch = 1; ch <= 2; ch++)
             {
                 var cp = Track(Scaled(claimRaw[ch]));
@@ -161,6 +191,12 @@ internal sealed class BlockFit
                 m.Dispose();
         }
         return fit;
+    }
+
+    private static void Store(double[] target, int offset, int stride, double[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            target[i * stride + offset] = values[i];
     }
 
     private void SetBasis(int a, int b, double[] values)

@@ -6,7 +6,7 @@ namespace ClaimLens.Forensics.Derivation;
 internal static class ChangeMask
 {
     // A changed pixel's smoothed residual exceeds this many times the expected noise deviation.
-    internal static double PixelMultiplier { get; set; } = 3.0;
+    private const double PixelMultiplier = 3.0;
 
     /// <summary>8UC1 analysis-size mask, 255 = changed: pixels the global model does not predict, inside
     /// (or one block around) the unexplained blocks.</summary>

@@ -39,6 +39,7 @@ internal static class DerivationFinding
             ["inliers"] = match.Inliers,
             ["explainedFraction"] = Math.Round(match.ExplainedFraction, 4),
             ["residualRatio"] = Math.Round(match.ResidualRatio, 3),
+            ["localShift"] = Math.Round(match.LocalShift, 3),
             ["mirrored"] = match.Mirrored,
             ["transform"] = new JsonObject
             {

@@ -101,7 +101,7 @@ public static class DerivationInspector
         var refFull = (double)reference.Image.Width / reference.Analysis.Width;
         var scale = analysisScale * claimFull / refFull;
         return new DerivationMatch(reference.Name, candidate.Inliers, candidate.Mirrored, agreement.Compared,
-            agreement.ExplainedFraction, agreement.ResidualRatio, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.Derived);
+            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.Derived);
     }
 
     private static double ChangedFraction(Mat mask, Mat valid)

@@ -11,6 +11,8 @@ namespace ClaimLens.Forensics.Derivation;
 /// compression-level residual.</param>
 /// <param name="ResidualRatio">Median block residual divided by the noise the claim's compression explains
 /// (about 1 or less for a copy, clearly more for a new photograph).</param>
+/// <param name="LocalShift">Median sub-pixel shift still needed after alignment in textured blocks (analysis
+/// pixels): about 0 for a copy, larger for a new photograph (lens distortion, viewpoint).</param>
 /// <param name="Scale">Claim pixels per reference pixel (full resolution).</param>
 /// <param name="RotationDegrees">Rotation of the reference in the claim.</param>
 /// <param name="Derived">The pixels agree: the claim was made from this reference.</param>
@@ -21,6 +23,7 @@ public sealed record DerivationMatch(
     int ComparedBlocks,
     double ExplainedFraction,
     double ResidualRatio,
+    double LocalShift,
     double Scale,
     double RotationDegrees,
     bool Derived);

@@ -92,6 +92,31 @@ internal sealed class ToneModel
         return new ToneModel(theta, chroma, residual, chromaResidual);
     }
 
+    /// <summary>The local shift (analysis pixels) that would best explain block <paramref name="i"/>'s residual
+    /// along the reference's gradients, or NaN where the block has too little gradient to tell.</summary>
+    public double LocalShift(BlockFit fit, int i, double minGradientEnergy)
+    {
+        var gxx = fit.GradientGram[3 * i];
+        var gxy = fit.GradientGram[3 * i + 1];
+        var gyy = fit.GradientGram[3 * i + 2];
+        var det = gxx * gyy - gxy * gxy;
+        if (gxx + gyy < minGradientEnergy || det < 0.05 * (gxx + gyy) * (gxx + gyy) / 4)
+            return double.NaN;
+        Span<double> pos = stackalloc double[Parameters];
+        Features(fit, i, pos);
+        Span<double> e = stackalloc double[2];
+        for (var g = 0; g < 2; g++)
+        {
+            var v = fit.ClaimGradient[2 * i + g];
+            for (var p = 0; p < Parameters; p++)
+                v -= Luma[p] * pos[p] * fit.GradientBasis[i * 2 * BlockFit.Bases + g * BlockFit.Bases + BasisOf[p]];
+            e[g] = v;
+        }
+        var sx = (gyy * e[0] - gxy * e[1]) / det;
+        var sy = (gxx * e[1] - gxy * e[0]) / det;
+        return Math.Sqrt(sx * sx + sy * sy);
+    }
+
     private static void Features(BlockFit fit, int i, Span<double> pos)
     {
         var x = Position(i % fit.Columns, fit.Columns);
