@@ -8,7 +8,7 @@ internal sealed class Agreement
     internal const double TextureAllowance = 0.004;
     internal const double ChromaMultiplier = 4.0;
     internal const double MinExplainedFraction = 0.6;
-    internal const double MaxResidualRatio = 1.6;
+    internal const double MaxResidualRatio = 1.2;
     internal const double MaxLocalShift = 0.3;
     internal const int MinComparedBlocks = 12;
 

@@ -7,7 +7,7 @@ internal sealed class AlignedReference : IDisposable
 {
     // ECC runs on a small copy of the claim: it converges from the feature homography in a few
     // iterations and its cost grows with area.
-    private const int EccLongSide = 320;
+    private const int EccLongSide = 400;
 
     // A refinement that moves a corner further than this (analysis pixels) diverged; keep the feature fit.
     private const double MaxRefinementShift = 6;
@@ -93,7 +93,7 @@ internal sealed class AlignedReference : IDisposable
         try
         {
             Cv2.FindTransformECC(templateF, input, warpMat, MotionTypes.Homography,
-                new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, 20, 1e-5), null, 3);
+                new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 1e-5), null, 3);
         }
         catch (OpenCVException)
         {

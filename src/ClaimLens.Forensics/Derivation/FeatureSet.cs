@@ -5,8 +5,8 @@ namespace ClaimLens.Forensics.Derivation;
 /// <summary>ORB keypoints (in analysis-image coordinates) and their binary descriptors.</summary>
 internal sealed class FeatureSet : IDisposable
 {
-    public const int ReferenceFeatures = 2000;
-    public const int ClaimFeatures = 1500;
+    public const int ReferenceFeatures = 2500;
+    public const int ClaimFeatures = 2000;
 
     // ORB runs on a reduced image: matching needs structure, not fine detail, and cost grows with area.
     private const int FeatureLongSide = 800;

@@ -34,7 +34,17 @@ internal sealed record GeometricMatch(ReferenceImage Reference, double[] Homogra
             return null;
 
         using var inlierMask = new Mat();
-        using var h = Cv2.FindHomography(src, dst, HomographyMethods.USAC_MAGSAC, 4.0, inlierMask, 2000, 0.995);
+        Mat h;
+        try
+        {
+            h = Cv2.FindHomography(src, dst, HomographyMethods.USAC_MAGSAC, 4.0, inlierMask, 2000, 0.995);
+        }
+        catch (OpenCVException)
+        {
+            // Degenerate point sets (all matches on a line, duplicates) have no homography.
+            return null;
+        }
+        using var _ = h;
         if (h.Empty())
             return null;
         var inliers = Cv2.CountNonZero(inlierMask);
