@@ -1,4 +1,5 @@
 using ClaimLens.Forensics.Imaging;
+using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Derivation;
 
@@ -11,6 +12,9 @@ public sealed class ReferenceImage : IDisposable
     {
         Name = name;
         Image = image;
+        Analysis = AnalysisImage.Create(image.Bgr);
+        Features = FeatureSet.Detect(Analysis.Gray, FeatureSet.ReferenceFeatures);
+        Pyramid = BuildPyramid(Analysis.Planes);
     }
 
     /// <summary>How the reference is named in findings (a file name, a photo id).</summary>
@@ -19,11 +23,50 @@ public sealed class ReferenceImage : IDisposable
     /// <summary>The decoded reference at working resolution.</summary>
     public DecodedImage Image { get; }
 
+    /// <summary>Grey and chroma planes at the analysis resolution.</summary>
+    internal AnalysisImage Analysis { get; }
+
+    /// <summary>Keypoints and descriptors in analysis coordinates.</summary>
+    internal FeatureSet Features { get; }
+
+    /// <summary>Half-resolution steps of the analysis planes (level 0 is the analysis image itself), so a
+    /// claim much smaller than the reference is compared against a properly low-passed reference.</summary>
+    internal IReadOnlyList<Mat> Pyramid { get; }
+
     /// <summary>Decodes and prepares a reference.</summary>
     /// <exception cref="ImageLoadException">The bytes are not a usable image.</exception>
     public static ReferenceImage Load(ReadOnlySpan<byte> data, string name, LoadLimits? limits = null) =>
         new(name, ImageLoader.Load(data, limits));
 
+    /// <summary>Prepares a reference from an image already decoded; takes ownership of it.</summary>
+    public static ReferenceImage FromDecoded(DecodedImage image, string name)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return new ReferenceImage(name, image);
+    }
+
     /// <inheritdoc />
-    public void Dispose() => Image.Dispose();
+    public void Dispose()
+    {
+        Image.Dispose();
+        Analysis.Dispose();
+        Features.Dispose();
+        for (var i = 1; i < Pyramid.Count; i++)
+            Pyramid[i].Dispose();
+    }
+
+    private static List<Mat> BuildPyramid(Mat planes)
+    {
+        var levels = new List<Mat> { planes };
+        for (var i = 0; i < 5; i++)
+        {
+            var last = levels[^1].Size();
+            if (Math.Min(last.Width, last.Height) < 64)
+                break;
+            var next = new Mat();
+            Cv2.PyrDown(levels[^1], next);
+            levels.Add(next);
+        }
+        return levels;
+    }
 }

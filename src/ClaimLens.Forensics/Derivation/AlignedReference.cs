@@ -1,0 +1,136 @@
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics.Derivation;
+
+/// <summary>A reference refined to sub-pixel alignment and resampled into the claim's analysis frame.</summary>
+internal sealed class AlignedReference : IDisposable
+{
+    // ECC runs on a small copy of the claim: it converges from the feature homography in a few
+    // iterations and its cost grows with area.
+    private const int EccLongSide = 400;
+
+    // A refinement that moves a corner further than this (analysis pixels) diverged; keep the feature fit.
+    private const double MaxRefinementShift = 6;
+
+    private AlignedReference(Mat planes, Mat valid, double[] homography, bool refined)
+    {
+        Planes = planes;
+        Valid = valid;
+        Homography = homography;
+        Refined = refined;
+    }
+
+    /// <summary>CV_32FC3 (Y, Cr, Cb) of the reference in the claim's analysis frame.</summary>
+    public Mat Planes { get; }
+
+    /// <summary>8UC1, 255 where the reference covers the claim pixel with a full interpolation footprint.</summary>
+    public Mat Valid { get; }
+
+    /// <summary>Reference analysis coordinates to claim analysis coordinates, after refinement.</summary>
+    public double[] Homography { get; }
+
+    public bool Refined { get; }
+
+    public static AlignedReference Create(ReferenceImage reference, double[] homography, AnalysisImage claim)
+    {
+        var (h, refined) = Refine(reference, homography, claim);
+        var refCentre = (reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
+        var scale = Projective.LocalScale(h, refCentre.Item1, refCentre.Item2);
+        var level = Level(scale, reference.Pyramid.Count);
+        var fromLevel = Projective.Multiply(h, Projective.Invert(Projective.PyrDown(level))!);
+        var source = reference.Pyramid[level];
+        var size = new Size(claim.Width, claim.Height);
+        using var m = Projective.ToMat(fromLevel, MatType.CV_64FC1);
+        var planes = new Mat();
+        Cv2.WarpPerspective(source, planes, m, size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
+        var valid = new Mat();
+        Cv2.WarpPerspective(ones, valid, m, size, InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
+        // Filters and pyramids reflect at borders: the picture's outer frame and the reference's edge are
+        // not comparable pixel for pixel.
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
+        Cv2.Erode(valid, valid, kernel);
+        Cv2.Rectangle(valid, new Rect(0, 0, size.Width, size.Height), Scalar.All(0), 4);
+        return new AlignedReference(planes, valid, h, refined);
+    }
+
+    /// <summary>Pyramid level whose resolution is nearest the claim's, so warping neither aliases nor blurs much.</summary>
+    internal static int Level(double scale, int levels)
+    {
+        if (!(scale > 0))
+            return 0;
+        var level = (int)Math.Round(Math.Log2(1 / scale));
+        return Math.Clamp(level, 0, levels - 1);
+    }
+
+    private static (double[] H, bool Refined) Refine(ReferenceImage reference, double[] h, AnalysisImage claim)
+    {
+        var f = Math.Min(1.0, (double)EccLongSide / Math.Max(claim.Width, claim.Height));
+        var small = new Size(Math.Max(1, (int)Math.Round(claim.Width * f)), Math.Max(1, (int)Math.Round(claim.Height * f)));
+        if (small.Width < 24 || small.Height < 24)
+            return (h, false);
+        var fx = (double)small.Width / claim.Width;
+        var fy = (double)small.Height / claim.Height;
+        var scale = Projective.LocalScale(h, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
+        var level = Level(scale * Math.Min(fx, fy), reference.Pyramid.Count);
+
+        var toSmall = Projective.Resize(fx, fy);
+        var fromSmall = Projective.Invert(toSmall)!;
+        var hInverse = Projective.Invert(h);
+        if (hInverse is null)
+            return (h, false);
+        // ECC's warp maps template (claim, small) coordinates to input (reference level) coordinates.
+        var warp = Projective.Normalized(Projective.Multiply(Projective.PyrDown(level),
+            Projective.Multiply(hInverse, fromSmall)));
+
+        using var template = new Mat();
+        Cv2.Resize(claim.Gray, template, small, 0, 0, InterpolationFlags.Area);
+        using var templateF = new Mat();
+        template.ConvertTo(templateF, MatType.CV_32FC1);
+        using var input = new Mat();
+        Cv2.ExtractChannel(reference.Pyramid[level], input, 0);
+        using var warpMat = Projective.ToMat(warp, MatType.CV_32FC1);
+        try
+        {
+            Cv2.FindTransformECC(templateF, input, warpMat, MotionTypes.Homography,
+                new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 1e-5), null, 3);
+        }
+        catch (OpenCVException)
+        {
+            return (h, false);
+        }
+        var refinedWarp = Projective.FromMat(warpMat);
+        var refinedInverse = Projective.Invert(refinedWarp);
+        if (refinedInverse is null)
+            return (h, false);
+        var refined = Projective.Normalized(Projective.Multiply(fromSmall,
+            Projective.Multiply(refinedInverse, Projective.PyrDown(level))));
+        return MaxCornerShift(h, refined, reference.Analysis.Width, reference.Analysis.Height) <= MaxRefinementShift
+            ? (refined, true)
+            : (h, false);
+    }
+
+    private static double MaxCornerShift(double[] a, double[] b, int width, int height)
+    {
+        double max = 0;
+        foreach (var (x, y) in new[] { (0.0, 0.0), (width, 0.0), (width, height), (0.0, height), (width / 2.0, height / 2.0) })
+        {
+            var (ax, ay) = Apply(a, x, y);
+            var (bx, by) = Apply(b, x, y);
+            max = Math.Max(max, Math.Sqrt((ax - bx) * (ax - bx) + (ay - by) * (ay - by)));
+        }
+        return double.IsFinite(max) ? max : double.MaxValue;
+    }
+
+    internal static (double X, double Y) Apply(double[] h, double x, double y)
+    {
+        var w = h[6] * x + h[7] * y + h[8];
+        return ((h[0] * x + h[1] * y + h[2]) / w, (h[3] * x + h[4] * y + h[5]) / w);
+    }
+
+    public void Dispose()
+    {
+        Planes.Dispose();
+        Valid.Dispose();
+    }
+}

@@ -1,0 +1,163 @@
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics.Derivation;
+
+/// <summary>Turns unexplained blocks into a pixel-level change mask at analysis resolution.</summary>
+internal static class ChangeMask
+{
+    // A changed pixel's smoothed residual exceeds this many times the expected noise deviation.
+    private const double PixelMultiplier = 3.0;
+
+    /// <summary>8UC1 analysis-size mask, 255 = changed: pixels the global model does not predict, inside
+    /// (or one block around) the unexplained blocks.</summary>
+    public static Mat Build(Mat claimPlanes, AlignedReference aligned, BlockFit fit, Agreement agreement, double lumaNoise, double chromaNoise)
+    {
+        var mask = new Mat(claimPlanes.Size(), MatType.CV_8UC1, Scalar.All(0));
+        var bs = fit.BlockSize;
+        if (fit.Columns == 0 || fit.Rows == 0)
+            return mask;
+        var roi = new Rect(0, 0, fit.Columns * bs, fit.Rows * bs);
+        using var claimRoi = new Mat(claimPlanes, roi);
+        using var refRoi = new Mat(aligned.Planes, roi);
+        var claim = claimRoi.Split();
+        var reference = refRoi.Split();
+        var bases = BlockFit.BasisImages(reference[0]);
+        using var x = Coordinate(roi.Size, horizontal: true);
+        using var y = Coordinate(roi.Size, horizontal: false);
+        try
+        {
+            var t = agreement.Model.Luma;
+            // Prediction in scaled units: (a + ax x + ay y) r + b g1 + c g2 + e q + d + dx x + dy y.
+            using var gain = new Mat();
+            Cv2.AddWeighted(x, t[5], y, t[6], t[0], gain);
+            using var predicted = new Mat();
+            Cv2.Multiply(gain, bases[0], predicted);
+            Cv2.ScaleAdd(bases[1], t[1], predicted, predicted);
+            Cv2.ScaleAdd(bases[2], t[2], predicted, predicted);
+            Cv2.ScaleAdd(bases[3], t[3], predicted, predicted);
+            using var offset = new Mat();
+            Cv2.AddWeighted(x, t[7], y, t[8], t[4], offset);
+            Cv2.Add(predicted, offset, predicted);
+            using var claimScaled = BlockFit.Scaled(claim[0]);
+            using var residual = new Mat();
+            Cv2.Subtract(claimScaled, predicted, residual);
+            Cv2.Multiply(residual, residual, residual, BlockFit.Unit * BlockFit.Unit);
+            Cv2.GaussianBlur(residual, residual, new Size(0, 0), 1.5);
+
+            // Tolerance per pixel: noise plus the texture allowance of a copy (interpolation error on edges).
+            using var detail = new Mat();
+            Cv2.Subtract(bases[0], bases[2], detail);
+            Cv2.Multiply(detail, detail, detail);
+            using var tolerance = new Mat();
+            Cv2.BoxFilter(detail, tolerance, MatType.CV_32FC1, new Size(9, 9));
+            tolerance.ConvertTo(tolerance, MatType.CV_32FC1, Agreement.TextureAllowance * BlockFit.Unit * BlockFit.Unit,
+                PixelMultiplier * PixelMultiplier * lumaNoise);
+            using var lumaChanged = new Mat();
+            Cv2.Compare(residual, tolerance, lumaChanged, CmpTypes.GT);
+
+            using var validRoiMask = new Mat(aligned.Valid, roi);
+            using var chromaChanged = ChromaChange(claim, reference, agreement.Model.ChromaGainOffset, chromaNoise);
+            using var changed8 = new Mat();
+            Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
+
+            // Only where blocks were not explained (grown by one block, edits straddle block borders).
+            using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
+            Cv2.BitwiseAnd(changed8, blockMask, changed8);
+            Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
+            using var close = Cv2.GetStructuringElement(MorphShapes.Ellipse, bs >= 16 ? new Size(7, 7) : new Size(3, 3));
+            using var open = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
+            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, close);
+            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, open);
+            DropSpecks(changed8, Math.Max(12, bs * bs / 4));
+            using var target = new Mat(mask, roi);
+            changed8.CopyTo(target);
+        }
+        finally
+        {
+            foreach (var m in claim.Concat(reference).Concat(bases))
+                m.Dispose();
+        }
+        return mask;
+    }
+
+    private static Mat Coordinate(Size size, bool horizontal)
+    {
+        var length = horizontal ? size.Width : size.Height;
+        var values = new float[length];
+        for (var i = 0; i < length; i++)
+            values[i] = (float)(2.0 * (i + 0.5) / length - 1);
+        using var line = horizontal ? new Mat(1, length, MatType.CV_32FC1) : new Mat(length, 1, MatType.CV_32FC1);
+        System.Runtime.InteropServices.Marshal.Copy(values, 0, line.Data, length);
+        var map = new Mat();
+        Cv2.Repeat(line, horizontal ? size.Height : 1, horizontal ? 1 : size.Width, map);
+        return map;
+    }
+
+    private static Mat ChromaChange(Mat[] claim, Mat[] reference, double[] gainOffset, double chromaNoise)
+    {
+        var result = new Mat(claim[0].Size(), MatType.CV_8UC1, Scalar.All(0));
+        using var diff = new Mat();
+        using var changed = new Mat();
+        var threshold = Agreement.ChromaMultiplier * Agreement.ChromaMultiplier * chromaNoise;
+        for (var ch = 1; ch <= 2; ch++)
+        {
+            using var c = BlockFit.Scaled(claim[ch]);
+            using var r = BlockFit.Scaled(reference[ch]);
+            using var predicted = new Mat();
+            r.ConvertTo(predicted, MatType.CV_32FC1, gainOffset[2 * (ch - 1)], gainOffset[2 * (ch - 1) + 1]);
+            Cv2.Subtract(c, predicted, diff);
+            Cv2.Multiply(diff, diff, diff, BlockFit.Unit * BlockFit.Unit);
+            Cv2.GaussianBlur(diff, diff, new Size(0, 0), 2.0);
+            Cv2.Threshold(diff, changed, threshold, 255, ThresholdTypes.Binary);
+            using var changed8 = new Mat();
+            changed.ConvertTo(changed8, MatType.CV_8UC1);
+            Cv2.BitwiseOr(result, changed8, result);
+        }
+        return result;
+    }
+
+    private static Mat UnexplainedBlocks(BlockFit fit, Agreement agreement, Size size)
+    {
+        using var grid = new Mat(fit.Rows, fit.Columns, MatType.CV_8UC1, Scalar.All(0));
+        for (var i = 0; i < agreement.Explained.Length; i++)
+        {
+            if (fit.Valid[i] && !agreement.Explained[i])
+                grid.Set(i / fit.Columns, i % fit.Columns, (byte)255);
+        }
+        using var grown = new Mat();
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+        Cv2.Dilate(grid, grown, kernel);
+        var mask = new Mat();
+        Cv2.Resize(grown, mask, size, 0, 0, InterpolationFlags.Nearest);
+        return mask;
+    }
+
+    internal static unsafe void DropSpecks(Mat mask, int minArea)
+    {
+        using var labels = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        var count = Cv2.ConnectedComponentsWithStats(mask, labels, stats, centroids, PixelConnectivity.Connectivity8);
+        var keep = new bool[count];
+        var any = false;
+        for (var label = 1; label < count; label++)
+        {
+            keep[label] = stats.At<int>(label, (int)ConnectedComponentsTypes.Area) >= minArea;
+            any |= !keep[label];
+        }
+        if (!any)
+            return;
+        var rows = mask.Rows;
+        var cols = mask.Cols;
+        for (var y = 0; y < rows; y++)
+        {
+            var labelRow = (int*)labels.Ptr(y);
+            var maskRow = (byte*)mask.Ptr(y);
+            for (var x = 0; x < cols; x++)
+            {
+                if (!keep[labelRow[x]])
+                    maskRow[x] = 0;
+            }
+        }
+    }
+}

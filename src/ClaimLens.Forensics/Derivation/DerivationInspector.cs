@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using ClaimLens.Forensics.Imaging;
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics.Derivation;
+
+/// <summary>Decides whether a claim photo was made from one of the merchant's reference photos (resized,
+/// cropped, rotated, mirrored, screenshotted, re-compressed, with or without an edit), which one, and where it
+/// was changed. Geometry finds the candidate; pixel agreement after sub-pixel alignment decides, so a new
+/// photograph of the same product is not called derived.</summary>
+public static class DerivationInspector
+{
+    // Candidates tried pixel by pixel when the best geometric match turns out not to be derived.
+    private const int MaxCandidates = 2;
+
+    /// <summary>Inspects <paramref name="claim"/> against <paramref name="references"/>. Never throws for
+    /// odd pictures (uniform, tiny, featureless): it returns a report without a finding.</summary>
+    /// <param name="claim">The claim photo as decoded.</param>
+    /// <param name="references">Prepared merchant references; may be empty.</param>
+    /// <param name="claimJpeg">The claim's JPEG tables (sets the expected compression noise), or null.</param>
+    public static DerivationReport Inspect(DecodedImage claim, IReadOnlyList<ReferenceImage> references, JpegInfo? claimJpeg)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(references);
+        var timings = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        if (references.Count == 0 || claim.Bgr.Empty() || Math.Min(claim.Bgr.Width, claim.Bgr.Height) < 32)
+            return new DerivationReport(null, null, null, 0, timings);
+
+        using var analysis = AnalysisImage.Create(claim.Bgr);
+        var candidates = new List<GeometricMatch>();
+        using (var features = FeatureSet.Detect(analysis.Gray, FeatureSet.ClaimFeatures))
+        {
+            Lap(timings, "features", clock);
+            candidates.AddRange(Match(features, references, mirrored: false, analysis));
+            Lap(timings, "match", clock);
+        }
+        if (candidates.Count == 0)
+        {
+            // ORB is not mirror-invariant: only a claim nothing matched pays for the mirrored pass.
+            using var flipped = new Mat();
+            Cv2.Flip(analysis.Gray, flipped, FlipMode.Y);
+            using var features = FeatureSet.Detect(flipped, FeatureSet.ClaimFeatures);
+            candidates.AddRange(Match(features, references, mirrored: true, analysis));
+            Lap(timings, "mirrored", clock);
+        }
+        if (candidates.Count == 0)
+            return new DerivationReport(null, null, null, 0, timings);
+
+        var downsampling = (double)claim.Width / analysis.Width;
+        var lumaNoise = NoiseModel.LumaVariance(claimJpeg, downsampling);
+        var chromaNoise = NoiseModel.ChromaVariance(claimJpeg, downsampling);
+        DerivationMatch? best = null;
+        foreach (var candidate in candidates.OrderByDescending(c => c.Inliers).Take(MaxCandidates))
+        {
+            using var aligned = AlignedReference.Create(candidate.Reference, candidate.Homography, analysis);
+            Lap(timings, "align", clock);
+            var fit = BlockFit.Compute(analysis.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(analysis.Width, analysis.Height));
+            var agreement = Agreement.Evaluate(fit, lumaNoise, chromaNoise);
+            Lap(timings, "compare", clock);
+            var match = Describe(candidate, aligned, agreement, claim, analysis);
+            best ??= match;
+            if (!agreement.Derived)
+                continue;
+
+            using var mask = ChangeMask.Build(analysis.Planes, aligned, fit, agreement, lumaNoise, chromaNoise);
+            var changedFraction = ChangedFraction(mask, aligned.Valid);
+            var regions = DerivationFinding.Regions(mask, (double)claim.Width / analysis.Width, (double)claim.Height / analysis.Height);
+            var working = new Mat();
+            Cv2.Resize(mask, working, claim.Bgr.Size(), 0, 0, InterpolationFlags.Nearest);
+            Lap(timings, "mask", clock);
+            var finding = DerivationFinding.Create(match, changedFraction, regions);
+            return new DerivationReport(finding, working, match, changedFraction, timings);
+        }
+        return new DerivationReport(null, null, best, 0, timings);
+    }
+
+    private static List<GeometricMatch> Match(FeatureSet features, IReadOnlyList<ReferenceImage> references, bool mirrored, AnalysisImage analysis)
+    {
+        var size = new Size(analysis.Width, analysis.Height);
+        var found = new List<GeometricMatch>();
+        foreach (var reference in references)
+        {
+            var match = GeometricMatch.Find(features, reference, mirrored, size);
+            if (match is null)
+                continue;
+            found.Add(mirrored
+                ? match with { Homography = Projective.Multiply(Projective.MirrorX(analysis.Width), match.Homography) }
+                : match);
+        }
+        return found;
+    }
+
+    private static DerivationMatch Describe(GeometricMatch candidate, AlignedReference aligned, Agreement agreement, DecodedImage claim, AnalysisImage analysis)
+    {
+        var reference = candidate.Reference;
+        var h = aligned.Homography;
+        var analysisScale = Projective.LocalScale(h, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
+        // Analysis pixels to full-resolution pixels on both sides.
+        var claimFull = (double)claim.Width / analysis.Width;
+        var refFull = (double)reference.Image.Width / reference.Analysis.Width;
+        var scale = analysisScale * claimFull / refFull;
+        return new DerivationMatch(reference.Name, candidate.Inliers, candidate.Mirrored, agreement.Compared,
+            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.Derived);
+    }
+
+    private static double ChangedFraction(Mat mask, Mat valid)
+    {
+        var covered = Cv2.CountNonZero(valid);
+        return covered == 0 ? 0 : (double)Cv2.CountNonZero(mask) / covered;
+    }
+
+    private static void Lap(Dictionary<string, double> timings, string stage, Stopwatch clock)
+    {
+        timings[stage] = timings.GetValueOrDefault(stage) + clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+    }
+}

@@ -1,0 +1,29 @@
+namespace ClaimLens.Forensics.Derivation;
+
+/// <summary>What the pixel comparison found for the reference that matched the claim geometrically. Kept
+/// also when the claim is NOT derived (a new photograph of the same product aligns well but its pixels do
+/// not agree), so a reviewer can be shown the facts.</summary>
+/// <param name="ReferenceName">The reference's name.</param>
+/// <param name="Inliers">Feature matches consistent with the homography.</param>
+/// <param name="Mirrored">The claim is a mirror image of the reference.</param>
+/// <param name="ComparedBlocks">Blocks of the claim fully covered by the reference.</param>
+/// <param name="ExplainedFraction">Share of those blocks explained as a filtered copy of the reference at
+/// compression-level residual.</param>
+/// <param name="ResidualRatio">Median block residual divided by the noise the claim's compression explains
+/// (about 1 or less for a copy, clearly more for a new photograph).</param>
+/// <param name="LocalShift">Median sub-pixel shift still needed after alignment in textured blocks (analysis
+/// pixels): about 0 for a copy, larger for a new photograph (lens distortion, viewpoint).</param>
+/// <param name="Scale">Claim pixels per reference pixel (full resolution).</param>
+/// <param name="RotationDegrees">Rotation of the reference in the claim.</param>
+/// <param name="Derived">The pixels agree: the claim was made from this reference.</param>
+public sealed record DerivationMatch(
+    string ReferenceName,
+    int Inliers,
+    bool Mirrored,
+    int ComparedBlocks,
+    double ExplainedFraction,
+    double ResidualRatio,
+    double LocalShift,
+    double Scale,
+    double RotationDegrees,
+    bool Derived);

@@ -1,0 +1,100 @@
+using OpenCvSharp;
+
+namespace ClaimLens.Forensics.Derivation;
+
+/// <summary>A reference located in a claim by features: the homography from reference analysis coordinates to
+/// claim analysis coordinates (of the mirrored claim when <see cref="Mirrored"/>), and its support.</summary>
+internal sealed record GeometricMatch(ReferenceImage Reference, double[] Homography, int Inliers, bool Mirrored)
+{
+    // Fewer inliers than this is what unrelated photos reach by chance with MAGSAC on ~2,000 ORB features.
+    public const int MinInliers = 16;
+
+    private const float RatioTest = 0.8f;
+
+    /// <summary>Matches claim features against one reference; null when no plausible homography is found.</summary>
+    public static GeometricMatch? Find(FeatureSet claim, ReferenceImage reference, bool mirrored, Size claimSize)
+    {
+        var refFeatures = reference.Features;
+        if (claim.Count < MinInliers || refFeatures.Count < MinInliers)
+            return null;
+        using var matcher = new BFMatcher(NormTypes.Hamming);
+        var knn = matcher.KnnMatch(claim.Descriptors, refFeatures.Descriptors, 2);
+        var src = new List<Point2d>(knn.Length);
+        var dst = new List<Point2d>(knn.Length);
+        foreach (var pair in knn)
+        {
+            if (pair.Length < 2 || pair[0].Distance >= RatioTest * pair[1].Distance)
+                continue;
+            var r = refFeatures.Points[pair[0].TrainIdx];
+            var c = claim.Points[pair[0].QueryIdx];
+            src.Add(new Point2d(r.X, r.Y));
+            dst.Add(new Point2d(c.X, c.Y));
+        }
+        if (src.Count < MinInliers)
+            return null;
+
+        using var inlierMask = new Mat();
+        Mat h;
+        try
+        {
+            h = Cv2.FindHomography(src, dst, HomographyMethods.USAC_MAGSAC, 4.0, inlierMask, 2000, 0.995);
+        }
+        catch (OpenCVException)
+        {
+            // Degenerate point sets (all matches on a line, duplicates) have no homography.
+            return null;
+        }
+        using var _ = h;
+        if (h.Empty())
+            return null;
+        var inliers = Cv2.CountNonZero(inlierMask);
+        if (inliers < MinInliers)
+            return null;
+        var homography = new double[9];
+        for (var i = 0; i < 9; i++)
+            homography[i] = h.At<double>(i / 3, i % 3);
+        var refSize = new Size(reference.Analysis.Width, reference.Analysis.Height);
+        return IsSane(homography, refSize, claimSize) ? new GeometricMatch(reference, homography, inliers, mirrored) : null;
+    }
+
+    /// <summary>Rejects degenerate fits: reflections, extreme scale or perspective, a footprint too small to judge.</summary>
+    internal static bool IsSane(double[] h, Size refSize, Size claimSize)
+    {
+        var corners = new[] { new Point2d(0, 0), new Point2d(refSize.Width, 0), new Point2d(refSize.Width, refSize.Height), new Point2d(0, refSize.Height) };
+        var projected = new Point2d[4];
+        for (var i = 0; i < 4; i++)
+        {
+            var w = h[6] * corners[i].X + h[7] * corners[i].Y + h[8];
+            if (w <= 1e-6)
+                return false;
+            projected[i] = new Point2d((h[0] * corners[i].X + h[1] * corners[i].Y + h[2]) / w, (h[3] * corners[i].X + h[4] * corners[i].Y + h[5]) / w);
+        }
+        // Convex and counter-clockwise-consistent: every cross product has the same (positive) sign.
+        double area = 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var a = projected[i];
+            var b = projected[(i + 1) % 4];
+            var c = projected[(i + 2) % 4];
+            var cross = (b.X - a.X) * (c.Y - b.Y) - (b.Y - a.Y) * (c.X - b.X);
+            if (cross <= 0)
+                return false;
+            area += a.X * b.Y - b.X * a.Y;
+        }
+        area /= 2;
+        var scale = Math.Sqrt(area / ((double)refSize.Width * refSize.Height));
+        if (scale is < 0.05 or > 10)
+            return false;
+        // Opposite sides of a photographed or resized picture keep similar lengths; a wild ratio is a bad fit.
+        for (var i = 0; i < 2; i++)
+        {
+            var s1 = Distance(projected[i], projected[i + 1]);
+            var s2 = Distance(projected[i + 2], projected[(i + 3) % 4]);
+            if (s1 < 1e-6 || s2 < 1e-6 || Math.Max(s1 / s2, s2 / s1) > 2.5)
+                return false;
+        }
+        return Math.Min(claimSize.Width, claimSize.Height) >= 16;
+    }
+
+    private static double Distance(Point2d a, Point2d b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+}
