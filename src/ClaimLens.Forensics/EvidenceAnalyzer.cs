@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using ClaimLens.Forensics.Derivation;
 using ClaimLens.Forensics.Imaging;
 using ClaimLens.Forensics.Metadata;
 using ClaimLens.Forensics.Pixels;
@@ -27,6 +28,7 @@ public static class EvidenceAnalyzer
         Lap(timings, "decode", clock);
 
         var findings = new List<Finding>();
+        DerivationReport? derivation = null;
         PixelReport? pixels = null;
         try
         {
@@ -38,6 +40,14 @@ public static class EvidenceAnalyzer
             findings.AddRange(metadata.Findings);
             findings.AddRange(C2paInspector.Inspect(data, image.Format).Findings);
             Lap(timings, "labels", clock);
+
+            if (options.References.Count > 0)
+            {
+                derivation = DerivationInspector.Inspect(image, options.References, jpeg);
+                if (derivation.Finding is { } derived)
+                    findings.Add(derived);
+                Lap(timings, "derivation", clock);
+            }
 
             var fingerprint = Fingerprinter.Compute(image.Bgr);
             if (options.Reuse is { } reuse)
@@ -56,18 +66,20 @@ public static class EvidenceAnalyzer
             var (verdict, risk) = RiskModel.Assess(findings);
             var info = new ImageInfo(options.Path, sha256, ImageLoader.Describe(image.Format).ToLowerInvariant(), image.Width, image.Height, metadata.Capture);
             var report = new EvidenceReport(info, verdict, risk, findings, timings);
-            var result = new AnalysisResult(report, image, fingerprint, changeMask: null, TakeMap(pixels));
+            var result = new AnalysisResult(report, image, fingerprint, TakeMask(derivation), TakeMap(pixels));
             image = null!;
             return result;
         }
         finally
         {
+            derivation?.Dispose();
             pixels?.Dispose();
             image?.Dispose();
         }
     }
 
     // The result keeps copies so the inspectors' reports can be disposed as a unit.
+    private static Mat? TakeMask(DerivationReport? derivation) => derivation?.ChangeMask?.Clone();
 
     private static Mat? TakeMap(PixelReport? pixels) => pixels?.SuspicionMap?.Clone();
 
