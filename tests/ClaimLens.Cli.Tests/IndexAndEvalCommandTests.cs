@@ -96,6 +96,18 @@ public sealed class IndexAndEvalCommandTests : IDisposable
         Assert.Contains("Verdict", run.Stdout);
         foreach (var file in new[] { "listing.jpg", "claim.jpg", "claim-truth-mask.png", "claim-mask.png", "claim-heatmap.png", "claim.report.json" })
             Assert.True(File.Exists(_dir.File(file)), file);
+        // The demo's claim is the listing photo with a crack painted in: the engine must say so and find where.
+        using var report = JsonDocument.Parse(File.ReadAllText(_dir.File("claim.report.json")));
+        Assert.Equal("likely_manipulated", report.RootElement.GetProperty("verdict").GetString());
+        var derived = report.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "derived_from_reference");
+        Assert.Equal("listing.jpg", derived.GetProperty("details").GetProperty("reference").GetString());
+        using var truth = Cv2.ImRead(_dir.File("claim-truth-mask.png"), ImreadModes.Grayscale);
+        using var predicted = Cv2.ImRead(_dir.File("claim-mask.png"), ImreadModes.Grayscale);
+        using var both = new Mat();
+        using var either = new Mat();
+        Cv2.BitwiseAnd(truth, predicted, both);
+        Cv2.BitwiseOr(truth, predicted, either);
+        Assert.InRange((double)Cv2.CountNonZero(both) / Cv2.CountNonZero(either), 0.4, 1.0);
     }
 
     public void Dispose() => _dir.Dispose();
