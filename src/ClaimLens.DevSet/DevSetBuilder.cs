@@ -79,14 +79,18 @@ public static partial class DevSetBuilder
             var name = Path.GetFileName(file);
             var relative = $"c2pa/{name}";
             File.Copy(file, Path.Combine(outDir, relative), overwrite: true);
-            yield return new ManifestRow(relative, [], "genuine", "", "c2pa", ExpectedC2pa(name));
+            yield return new ManifestRow(relative, [], IsTampered(name) ? "forged" : "genuine", "", "c2pa", ExpectedC2pa(name));
         }
     }
+
+    // c2pa-rs names its broken fixtures by prefix: "E-" a signature that fails, "X" pixels changed after signing.
+    private static bool IsTampered(string fileName) =>
+        fileName.StartsWith("E-", StringComparison.Ordinal) || fileName.StartsWith('X');
 
     /// <summary>Finding codes the C2PA reader should raise for each c2pa-rs test fixture.</summary>
     internal static string ExpectedC2pa(string fileName)
     {
-        if (fileName.Equals("E-sig-CA.jpg", StringComparison.OrdinalIgnoreCase)) return "c2pa_manifest;c2pa_signature_invalid";
+        if (IsTampered(fileName)) return "c2pa_manifest;c2pa_signature_invalid";
         if (fileName.StartsWith("no_manifest", StringComparison.OrdinalIgnoreCase)) return "";
         if (fileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) return "";
         return "c2pa_manifest";
