@@ -12,11 +12,25 @@ internal sealed class Agreement
     internal const double MaxLocalShift = 0.3;
     internal const int MinComparedBlocks = 12;
 
+    // Noise-residual cue (see NoiseCorrelation). It speaks only when a copy would show a clear correlation
+    // under the claim's compression; measured copies reach 0.67-1.4 of that, re-photographs 0-0.5 (a few
+    // "subtle" ones, whose scene keeps the reference's coarse noise, up to 0.93).
+    internal const double MinExpectedNoise = 0.3;
+    internal const double MinNoiseShare = 0.65;
+    // A strong noise match rescues a copy whose residual the filtered-copy model explains less well.
+    internal const double RescueExpectedNoise = 0.4;
+    internal const double RescueNoiseShare = 0.95;
+    internal const double RescueResidualRatio = 2.5;
+    // A residual this far below the compression noise is a pixel-identical copy; no new exposure gets there.
+    internal const double IdenticalResidualRatio = 0.3;
+
     // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
 
-    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio, double localShift)
+    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio, double localShift, (double Correlation, double Expected) noise)
     {
+        NoiseCorrelation = noise.Correlation;
+        ExpectedNoiseCorrelation = noise.Expected;
         LocalShift = localShift;
         Model = model;
         Explained = explained;
@@ -38,15 +52,30 @@ internal sealed class Agreement
     /// <summary>Median local shift (analysis pixels) over textured explained blocks; 0 when none can tell.</summary>
     public double LocalShift { get; }
 
-    public bool Derived => Compared >= MinComparedBlocks && ExplainedFraction >= MinExplainedFraction
-        && ResidualRatio <= MaxResidualRatio && LocalShift <= MaxLocalShift;
+    /// <summary>See <see cref="Derivation.NoiseCorrelation"/>; NaN when the cue abstains.</summary>
+    public double NoiseCorrelation { get; }
+
+    /// <summary>The noise correlation a copy would show under the claim's compression; NaN when abstaining.</summary>
+    public double ExpectedNoiseCorrelation { get; }
+
+    public bool Derived => Compared >= MinComparedBlocks && LocalShift <= MaxLocalShift && !NoiseIndependent
+        && ((ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio) || NoiseShared);
+
+    /// <summary>The claim has noise of its own, not the reference's: a new exposure.</summary>
+    public bool NoiseIndependent => ExpectedNoiseCorrelation >= MinExpectedNoise && ResidualRatio >= IdenticalResidualRatio
+        && NoiseCorrelation < MinNoiseShare * ExpectedNoiseCorrelation;
+
+    /// <summary>The claim carries the reference's own sensor noise about as strongly as a copy would.</summary>
+    public bool NoiseShared => ExpectedNoiseCorrelation >= RescueExpectedNoise && ResidualRatio <= RescueResidualRatio
+        && NoiseCorrelation >= RescueNoiseShare * ExpectedNoiseCorrelation;
 
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;
 
-    public static Agreement Evaluate(BlockFit fit, double lumaNoise, double chromaNoise)
+    public static Agreement Evaluate(BlockFit fit, double lumaNoise, double chromaNoise, (double Correlation, double Expected)? noise = null)
     {
         var n = fit.Count;
+        var noiseEvidence = noise ?? (double.NaN, double.NaN);
         var tolerance = new double[n];
         for (var i = 0; i < n; i++)
             tolerance[i] = Tolerance(lumaNoise, fit.SignalVariance[i]);
@@ -65,7 +94,7 @@ internal sealed class Agreement
                 count++;
         }
         if (ratios.Count == 0)
-            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0);
+            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0, noiseEvidence);
         ratios.Sort();
         // Shifts are measured where the model fits at all (not under an edit) and where there is gradient.
         var shifts = new List<double>(n);
@@ -80,6 +109,6 @@ internal sealed class Agreement
         }
         shifts.Sort();
         var localShift = shifts.Count >= MinComparedBlocks ? shifts[shifts.Count / 2] : 0;
-        return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2], localShift);
+        return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2], localShift, noiseEvidence);
     }
 }

@@ -5,9 +5,9 @@ namespace ClaimLens.Forensics.Derivation;
 /// <summary>A reference refined to sub-pixel alignment and resampled into the claim's analysis frame.</summary>
 internal sealed class AlignedReference : IDisposable
 {
-    // ECC runs on a small copy of the claim: it converges from the feature homography in a few
-    // iterations and its cost grows with area.
-    private const int EccLongSide = 400;
+    // ECC runs coarse to fine on small copies of the claim: most iterations on the cheap coarse level, a
+    // few at the finer one for sub-pixel precision; its cost grows with area times iterations.
+    private static readonly (int LongSide, int Iterations)[] EccLevels = [(200, 25), (400, 6)];
 
     // A refinement that moves a corner further than this (analysis pixels) diverged; keep the feature fit.
     private const double MaxRefinementShift = 6;
@@ -33,12 +33,34 @@ internal sealed class AlignedReference : IDisposable
 
     public static AlignedReference Create(ReferenceImage reference, double[] homography, AnalysisImage claim)
     {
-        var (h, refined) = Refine(reference, homography, claim);
+        var h = homography;
+        var refined = false;
+        foreach (var (longSide, iterations) in EccLevels)
+        {
+            var (next, ok) = Refine(reference, h, claim, longSide, iterations);
+            if (!ok)
+                break;
+            (h, refined) = (next, true);
+        }
+        if (refined && MaxCornerShift(homography, h, reference.Analysis.Width, reference.Analysis.Height) > MaxRefinementShift)
+            (h, refined) = (homography, false);
         var refCentre = (reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
         var scale = Projective.LocalScale(h, refCentre.Item1, refCentre.Item2);
-        var level = Level(scale, reference.Pyramid.Count);
-        var fromLevel = Projective.Multiply(h, Projective.Invert(Projective.PyrDown(level))!);
-        var source = reference.Pyramid[level];
+        // A claim smaller than the reference was area-averaged (phone resize, screenshot, analysis reduction):
+        // area-average the reference to the same scale, so it is never blurrier than the claim (the copy
+        // model can blur, not sharpen) and the warp neither aliases nor blurs much.
+        using var resized = new Mat();
+        var source = reference.Analysis.Planes;
+        var toSource = Projective.Resize(1, 1);
+        if (scale is > 0.02 and < 0.95)
+        {
+            var w = Math.Max(8, (int)Math.Round(reference.Analysis.Width * scale));
+            var hgt = Math.Max(8, (int)Math.Round(reference.Analysis.Height * scale));
+            Cv2.Resize(source, resized, new Size(w, hgt), 0, 0, InterpolationFlags.Area);
+            source = resized;
+            toSource = Projective.Resize((double)w / reference.Analysis.Width, (double)hgt / reference.Analysis.Height);
+        }
+        var fromLevel = Projective.Multiply(h, Projective.Invert(toSource)!);
         var size = new Size(claim.Width, claim.Height);
         using var m = Projective.ToMat(fromLevel, MatType.CV_64FC1);
         var planes = new Mat();
@@ -63,9 +85,9 @@ internal sealed class AlignedReference : IDisposable
         return Math.Clamp(level, 0, levels - 1);
     }
 
-    private static (double[] H, bool Refined) Refine(ReferenceImage reference, double[] h, AnalysisImage claim)
+    private static (double[] H, bool Refined) Refine(ReferenceImage reference, double[] h, AnalysisImage claim, int longSide, int iterations)
     {
-        var f = Math.Min(1.0, (double)EccLongSide / Math.Max(claim.Width, claim.Height));
+        var f = Math.Min(1.0, (double)longSide / Math.Max(claim.Width, claim.Height));
         var small = new Size(Math.Max(1, (int)Math.Round(claim.Width * f)), Math.Max(1, (int)Math.Round(claim.Height * f)));
         if (small.Width < 24 || small.Height < 24)
             return (h, false);
@@ -93,7 +115,7 @@ internal sealed class AlignedReference : IDisposable
         try
         {
             Cv2.FindTransformECC(templateF, input, warpMat, MotionTypes.Homography,
-                new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, 30, 1e-5), null, 3);
+                new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, iterations, 1e-5), null, 3);
         }
         catch (OpenCVException)
         {

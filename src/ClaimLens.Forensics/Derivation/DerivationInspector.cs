@@ -56,7 +56,8 @@ public static class DerivationInspector
             using var aligned = AlignedReference.Create(candidate.Reference, candidate.Homography, analysis);
             Lap(timings, "align", clock);
             var fit = BlockFit.Compute(analysis.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(analysis.Width, analysis.Height));
-            var agreement = Agreement.Evaluate(fit, lumaNoise, chromaNoise);
+            var noise = NoiseCorrelation.Measure(analysis.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, lumaNoise);
+            var agreement = Agreement.Evaluate(fit, lumaNoise, chromaNoise, noise);
             Lap(timings, "compare", clock);
             var match = Describe(candidate, aligned, agreement, claim, analysis);
             best ??= match;
@@ -101,7 +102,7 @@ public static class DerivationInspector
         var refFull = (double)reference.Image.Width / reference.Analysis.Width;
         var scale = analysisScale * claimFull / refFull;
         return new DerivationMatch(reference.Name, candidate.Inliers, candidate.Mirrored, agreement.Compared,
-            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.Derived);
+            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.NoiseCorrelation, agreement.ExpectedNoiseCorrelation, agreement.Derived);
     }
 
     private static double ChangedFraction(Mat mask, Mat valid)
