@@ -21,8 +21,8 @@ internal sealed class Agreement
     internal const double RescueExpectedNoise = 0.4;
     internal const double RescueNoiseShare = 0.95;
     internal const double RescueResidualRatio = 2.5;
-    // A residual this far below the compression noise is a pixel-identical copy; no new exposure gets there.
-    internal const double IdenticalResidualRatio = 0.3;
+    // A residual this far below the compression noise is a pixel-identical copy; no new exposure measured got there (re-photographs: 0.65 and up).
+    internal const double IdenticalResidualRatio = 0.6;
 
     // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
