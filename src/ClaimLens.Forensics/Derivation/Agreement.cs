@@ -14,15 +14,12 @@ internal sealed class Agreement
 
     // Noise-residual cue (see NoiseCorrelation). It speaks only when a copy would show a clear correlation
     // under the claim's compression; measured copies reach 0.67-1.4 of that, re-photographs 0-0.5 (a few
-    // "subtle" ones, whose scene keeps the reference's coarse noise, up to 0.93).
+    // "subtle" ones, whose scene keeps the reference's coarse noise, up to 0.93). A rescue of copies the
+    // filtered-copy model rejects (noise share >= 0.95) was tried and dropped: subtle re-photographs reach it.
     internal const double MinExpectedNoise = 0.3;
     internal const double MinNoiseShare = 0.65;
-    // A strong noise match rescues a copy whose residual the filtered-copy model explains less well.
-    internal const double RescueExpectedNoise = 0.4;
-    internal const double RescueNoiseShare = 0.95;
-    internal const double RescueResidualRatio = 2.5;
-    // A residual this far below the compression noise is a pixel-identical copy; no new exposure measured got there (re-photographs: 0.65 and up).
-    internal const double IdenticalResidualRatio = 0.6;
+    // A residual this far below the compression noise is a pixel-identical copy; no new exposure measured got there (re-photographs: 0.47 and up).
+    internal const double IdenticalResidualRatio = 0.3;
 
     // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
@@ -59,15 +56,12 @@ internal sealed class Agreement
     public double ExpectedNoiseCorrelation { get; }
 
     public bool Derived => Compared >= MinComparedBlocks && LocalShift <= MaxLocalShift && !NoiseIndependent
-        && ((ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio) || NoiseShared);
+        && ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio;
 
     /// <summary>The claim has noise of its own, not the reference's: a new exposure.</summary>
     public bool NoiseIndependent => ExpectedNoiseCorrelation >= MinExpectedNoise && ResidualRatio >= IdenticalResidualRatio
         && NoiseCorrelation < MinNoiseShare * ExpectedNoiseCorrelation;
 
-    /// <summary>The claim carries the reference's own sensor noise about as strongly as a copy would.</summary>
-    public bool NoiseShared => ExpectedNoiseCorrelation >= RescueExpectedNoise && ResidualRatio <= RescueResidualRatio
-        && NoiseCorrelation >= RescueNoiseShare * ExpectedNoiseCorrelation;
 
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;
