@@ -13,18 +13,22 @@ internal sealed class Agreement
     internal const int MinComparedBlocks = 12;
 
     // Noise-residual cue (see NoiseCorrelation). It speaks only when a copy would show a clear correlation
-    // under the claim's compression; measured copies reach 0.67-1.4 of that, re-photographs 0-0.5 (a few
-    // "subtle" ones, whose scene keeps the reference's coarse noise, up to 0.93). A rescue of copies the
-    // filtered-copy model rejects (noise share >= 0.95) was tried and dropped: subtle re-photographs reach it.
+    // under the claim's compression (expected >= 0.3, JPEG q >= 80, scale >= 0.6). On the dev set, copies
+    // reached 0.67-1.4 of the expected value, typical and strong re-photographs 0-0.3; "subtle" ones, whose
+    // scene keeps the reference's coarse noise, up to 0.93, so the cue vetoes but never rescues (a rescue at
+    // >= 0.95 of expected was tried and dropped: subtle re-photographs reached it).
     internal const double MinExpectedNoise = 0.3;
     internal const double MinNoiseShare = 0.65;
-    // A residual this far below the compression noise is a pixel-identical copy; no new exposure measured got there (re-photographs: 0.47 and up).
+
+    // A residual this far below the compression noise is a pixel-identical copy (re-photographs measured
+    // 0.47 and up): the noise cue does not veto it.
     internal const double IdenticalResidualRatio = 0.3;
 
     // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
 
-    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio, double localShift, (double Correlation, double Expected) noise)
+    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio,
+        double localShift, (double Correlation, double Expected) noise)
     {
         NoiseCorrelation = noise.Correlation;
         ExpectedNoiseCorrelation = noise.Expected;
@@ -61,7 +65,6 @@ internal sealed class Agreement
     /// <summary>The claim has noise of its own, not the reference's: a new exposure.</summary>
     public bool NoiseIndependent => ExpectedNoiseCorrelation >= MinExpectedNoise && ResidualRatio >= IdenticalResidualRatio
         && NoiseCorrelation < MinNoiseShare * ExpectedNoiseCorrelation;
-
 
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;
