@@ -15,10 +15,14 @@ internal sealed class Agreement
     // Noise-residual cue (see NoiseCorrelation). It speaks only when a copy would show a clear correlation
     // under the claim's compression (expected >= 0.3, JPEG q >= 80, scale >= 0.6). On the dev set, copies
     // reached 0.67-1.4 of the expected value, typical and strong re-photographs 0-0.3; "subtle" ones, whose
-    // scene keeps the reference's coarse noise, up to 0.93, so the cue vetoes but never rescues (a rescue at
-    // >= 0.95 of expected was tried and dropped: subtle re-photographs reached it).
+    // scene keeps the reference's coarse noise, up to 0.93, so the cue vetoes and rescues sparingly (a rescue at
+    // >= 0.95 of expected with residual ratios up to 2.5 was tried and dropped: subtle re-photographs at
+    // 1.9-2.2 reached it). It rescues only a copy the model nearly explains.
     internal const double MinExpectedNoise = 0.3;
     internal const double MinNoiseShare = 0.65;
+    internal const double RescueExpectedNoise = 0.5;
+    internal const double RescueNoiseShare = 0.95;
+    internal const double RescueResidualRatio = 1.6;
 
     // A residual this far below the compression noise is a pixel-identical copy (re-photographs measured
     // 0.47 and up): the noise cue does not veto it.
@@ -60,7 +64,12 @@ internal sealed class Agreement
     public double ExpectedNoiseCorrelation { get; }
 
     public bool Derived => Compared >= MinComparedBlocks && LocalShift <= MaxLocalShift && !NoiseIndependent
-        && ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio;
+        && ((ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio) || NoiseShared);
+
+    /// <summary>The claim carries the reference's own noise as strongly as a copy would, and the model nearly
+    /// explains it.</summary>
+    public bool NoiseShared => ExpectedNoiseCorrelation >= RescueExpectedNoise && ResidualRatio <= RescueResidualRatio
+        && ExplainedFraction >= MinExplainedFraction && NoiseCorrelation >= RescueNoiseShare * ExpectedNoiseCorrelation;
 
     /// <summary>The claim has noise of its own, not the reference's: a new exposure.</summary>
     public bool NoiseIndependent => ExpectedNoiseCorrelation >= MinExpectedNoise && ResidualRatio >= IdenticalResidualRatio
