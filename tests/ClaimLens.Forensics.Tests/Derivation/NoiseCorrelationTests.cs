@@ -54,6 +54,33 @@ public sealed class NoiseCorrelationTests : IClassFixture<DerivationInspectorTes
     }
 
     [Fact]
+    public void Inspect_HalfSizeCopy_CueAbstainsAndDetailsStillSerialize()
+    {
+        // At half size the reference's noise is averaged away: the cue must abstain (NaN), and NaN has no JSON
+        // number, so the finding's details must still serialise.
+        using var half = new Mat();
+        Cv2.Resize(_refs.Source, half, new Size(), 0.5, 0.5, InterpolationFlags.Area);
+        var bytes = Scenes.Jpeg(half, 85);
+        using var claim = ImageLoader.Load(bytes);
+        using var report = DerivationInspector.Inspect(claim, _refs.All, JpegInfo.Read(bytes));
+
+        Assert.NotNull(report.Finding);
+        Assert.True(double.IsNaN(report.Match!.NoiseCorrelation));
+        Assert.Contains("\"noiseCorrelation\":null", report.Finding.Details.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inspect_FullSizeCopy_DetailsCarryNoiseCorrelation()
+    {
+        var bytes = Scenes.Jpeg(_refs.Source, 92);
+        using var claim = ImageLoader.Load(bytes);
+        using var report = DerivationInspector.Inspect(claim, _refs.All, JpegInfo.Read(bytes));
+
+        Assert.NotNull(report.Finding);
+        Assert.True(report.Finding.Details["noiseCorrelation"]!.GetValue<double>() > 0.3);
+    }
+
+    [Fact]
     public void Measure_NoiselessFlatPictures_Abstains()
     {
         // Bad input tried: two identical noiseless grey pictures, where any correlation would be meaningless.
