@@ -12,11 +12,30 @@ internal sealed class Agreement
     internal const double MaxLocalShift = 0.3;
     internal const int MinComparedBlocks = 12;
 
+    // Noise-residual cue (see NoiseCorrelation). It speaks only when a copy would show a clear correlation
+    // under the claim's compression (expected >= 0.3, JPEG q >= 80, scale >= 0.6). On the dev set, copies
+    // reached 0.67-1.4 of the expected value, typical and strong re-photographs 0-0.3; "subtle" ones, whose
+    // scene keeps the reference's coarse noise, up to 0.93, so the cue vetoes and rescues sparingly (a rescue at
+    // >= 0.95 of expected with residual ratios up to 2.5 was tried and dropped: subtle re-photographs at
+    // 1.9-2.2 reached it). It rescues only a copy the model nearly explains.
+    internal const double MinExpectedNoise = 0.3;
+    internal const double MinNoiseShare = 0.65;
+    internal const double RescueExpectedNoise = 0.5;
+    internal const double RescueNoiseShare = 0.95;
+    internal const double RescueResidualRatio = 1.6;
+
+    // A residual this far below the compression noise is a pixel-identical copy (re-photographs measured
+    // 0.47 and up): the noise cue does not veto it.
+    internal const double IdenticalResidualRatio = 0.3;
+
     // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
 
-    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio, double localShift)
+    private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio,
+        double localShift, (double Correlation, double Expected) noise)
     {
+        NoiseCorrelation = noise.Correlation;
+        ExpectedNoiseCorrelation = noise.Expected;
         LocalShift = localShift;
         Model = model;
         Explained = explained;
@@ -38,15 +57,31 @@ internal sealed class Agreement
     /// <summary>Median local shift (analysis pixels) over textured explained blocks; 0 when none can tell.</summary>
     public double LocalShift { get; }
 
-    public bool Derived => Compared >= MinComparedBlocks && ExplainedFraction >= MinExplainedFraction
-        && ResidualRatio <= MaxResidualRatio && LocalShift <= MaxLocalShift;
+    /// <summary>See <see cref="Derivation.NoiseCorrelation"/>; NaN when the cue abstains.</summary>
+    public double NoiseCorrelation { get; }
+
+    /// <summary>The noise correlation a copy would show under the claim's compression; NaN when abstaining.</summary>
+    public double ExpectedNoiseCorrelation { get; }
+
+    public bool Derived => Compared >= MinComparedBlocks && LocalShift <= MaxLocalShift && !NoiseIndependent
+        && ((ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio) || NoiseShared);
+
+    /// <summary>The claim carries the reference's own noise as strongly as a copy would, and the model nearly
+    /// explains it.</summary>
+    public bool NoiseShared => ExpectedNoiseCorrelation >= RescueExpectedNoise && ResidualRatio <= RescueResidualRatio
+        && ExplainedFraction >= MinExplainedFraction && NoiseCorrelation >= RescueNoiseShare * ExpectedNoiseCorrelation;
+
+    /// <summary>The claim has noise of its own, not the reference's: a new exposure.</summary>
+    public bool NoiseIndependent => ExpectedNoiseCorrelation >= MinExpectedNoise && ResidualRatio >= IdenticalResidualRatio
+        && NoiseCorrelation < MinNoiseShare * ExpectedNoiseCorrelation;
 
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;
 
-    public static Agreement Evaluate(BlockFit fit, double lumaNoise, double chromaNoise)
+    public static Agreement Evaluate(BlockFit fit, double lumaNoise, double chromaNoise, (double Correlation, double Expected)? noise = null)
     {
         var n = fit.Count;
+        var noiseEvidence = noise ?? (double.NaN, double.NaN);
         var tolerance = new double[n];
         for (var i = 0; i < n; i++)
             tolerance[i] = Tolerance(lumaNoise, fit.SignalVariance[i]);
@@ -65,7 +100,7 @@ internal sealed class Agreement
                 count++;
         }
         if (ratios.Count == 0)
-            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0);
+            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0, noiseEvidence);
         ratios.Sort();
         // Shifts are measured where the model fits at all (not under an edit) and where there is gradient.
         var shifts = new List<double>(n);
@@ -80,6 +115,6 @@ internal sealed class Agreement
         }
         shifts.Sort();
         var localShift = shifts.Count >= MinComparedBlocks ? shifts[shifts.Count / 2] : 0;
-        return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2], localShift);
+        return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2], localShift, noiseEvidence);
     }
 }

@@ -9,6 +9,9 @@ internal sealed class AnalysisImage : IDisposable
     /// <summary>Long side of the analysis image; larger working images are reduced to it.</summary>
     public const int LongSide = 1024;
 
+    /// <summary>Most pixels an analysis image keeps (a 4:3 picture at <see cref="LongSide"/>).</summary>
+    public const double MaxPixels = LongSide * 768.0;
+
     private AnalysisImage(Mat gray, Mat planes, double scale)
     {
         Gray = gray;
@@ -30,8 +33,9 @@ internal sealed class AnalysisImage : IDisposable
 
     public static AnalysisImage Create(Mat bgr)
     {
-        var longSide = Math.Max(bgr.Width, bgr.Height);
-        var scale = longSide > LongSide ? (double)LongSide / longSide : 1.0;
+        // Bounded by area, not by the long side: a tall screenshot keeps enough pixels on the photo inside it.
+        var area = (double)bgr.Width * bgr.Height;
+        var scale = area > MaxPixels ? Math.Sqrt(MaxPixels / area) : 1.0;
         using var resized = new Mat();
         if (scale < 1)
             Cv2.Resize(bgr, resized, new Size(Math.Max(1, (int)Math.Round(bgr.Width * scale)), Math.Max(1, (int)Math.Round(bgr.Height * scale))), 0, 0, InterpolationFlags.Area);

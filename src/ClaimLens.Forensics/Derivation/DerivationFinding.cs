@@ -40,6 +40,9 @@ internal static class DerivationFinding
             ["explainedFraction"] = Math.Round(match.ExplainedFraction, 4),
             ["residualRatio"] = Math.Round(match.ResidualRatio, 3),
             ["localShift"] = Math.Round(match.LocalShift, 3),
+            // NaN (the noise cue abstained) has no JSON number: null.
+            ["noiseCorrelation"] = Rounded(match.NoiseCorrelation),
+            ["expectedNoiseCorrelation"] = Rounded(match.ExpectedNoiseCorrelation),
             ["mirrored"] = match.Mirrored,
             ["transform"] = new JsonObject
             {
@@ -70,4 +73,6 @@ internal static class DerivationFinding
         }
         return boxes.OrderByDescending(b => b.Area).Take(MaxRegions).Select(b => b.Box).ToList();
     }
+
+    private static JsonNode? Rounded(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 3)) : null;
 }

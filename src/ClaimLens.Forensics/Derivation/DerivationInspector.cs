@@ -13,6 +13,10 @@ public static class DerivationInspector
     // Candidates tried pixel by pixel when the best geometric match turns out not to be derived.
     private const int MaxCandidates = 2;
 
+    // A runner-up with a small share of the best candidate's inliers is a decoy sharing a few features; its
+    // alignment and comparison are not worth paying for.
+    private const double MinRunnerUpShare = 0.3;
+
     /// <summary>Inspects <paramref name="claim"/> against <paramref name="references"/>. Never throws for
     /// odd pictures (uniform, tiny, featureless): it returns a report without a finding.</summary>
     /// <param name="claim">The claim photo as decoded.</param>
@@ -51,12 +55,19 @@ public static class DerivationInspector
         var lumaNoise = NoiseModel.LumaVariance(claimJpeg, downsampling);
         var chromaNoise = NoiseModel.ChromaVariance(claimJpeg, downsampling);
         DerivationMatch? best = null;
-        foreach (var candidate in candidates.OrderByDescending(c => c.Inliers).Take(MaxCandidates))
+        var ranked = candidates.OrderByDescending(c => c.Inliers).Take(MaxCandidates).ToList();
+        foreach (var candidate in ranked)
         {
+            if (candidate.Inliers < MinRunnerUpShare * ranked[0].Inliers)
+                break;
             using var aligned = AlignedReference.Create(candidate.Reference, candidate.Homography, analysis);
             Lap(timings, "align", clock);
+            timings["refine"] = timings.GetValueOrDefault("refine") + aligned.RefineMs;
             var fit = BlockFit.Compute(analysis.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(analysis.Width, analysis.Height));
-            var agreement = Agreement.Evaluate(fit, lumaNoise, chromaNoise);
+            var noise = NoiseCorrelation.Readable(claimJpeg, Projective.LocalScale(aligned.Homography, candidate.Reference.Analysis.Width / 2.0, candidate.Reference.Analysis.Height / 2.0))
+                ? NoiseCorrelation.Measure(analysis.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, lumaNoise)
+                : (double.NaN, double.NaN);
+            var agreement = Agreement.Evaluate(fit, lumaNoise, chromaNoise, noise);
             Lap(timings, "compare", clock);
             var match = Describe(candidate, aligned, agreement, claim, analysis);
             best ??= match;
@@ -101,7 +112,7 @@ public static class DerivationInspector
         var refFull = (double)reference.Image.Width / reference.Analysis.Width;
         var scale = analysisScale * claimFull / refFull;
         return new DerivationMatch(reference.Name, candidate.Inliers, candidate.Mirrored, agreement.Compared,
-            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.Derived);
+            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.NoiseCorrelation, agreement.ExpectedNoiseCorrelation, agreement.Derived);
     }
 
     private static double ChangedFraction(Mat mask, Mat valid)

@@ -15,6 +15,11 @@ namespace ClaimLens.Forensics.Derivation;
 /// pixels): about 0 for a copy, larger for a new photograph (lens distortion, viewpoint).</param>
 /// <param name="Scale">Claim pixels per reference pixel (full resolution).</param>
 /// <param name="RotationDegrees">Rotation of the reference in the claim.</param>
+/// <param name="NoiseCorrelation">Median correlation of the fine noise residuals of claim and aligned
+/// reference in low-texture blocks: clearly positive for a copy (it carries the reference's sensor noise), about
+/// 0 for a new photograph; NaN when too little noise survives to tell.</param>
+/// <param name="ExpectedNoiseCorrelation">The noise correlation a copy would show given the claim's
+/// compression noise; NaN when the cue abstains.</param>
 /// <param name="Derived">The pixels agree: the claim was made from this reference.</param>
 public sealed record DerivationMatch(
     string ReferenceName,
@@ -26,4 +31,6 @@ public sealed record DerivationMatch(
     double LocalShift,
     double Scale,
     double RotationDegrees,
+    double NoiseCorrelation,
+    double ExpectedNoiseCorrelation,
     bool Derived);
