@@ -1,3 +1,4 @@
+using ClaimLens.Forensics.Tests;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
