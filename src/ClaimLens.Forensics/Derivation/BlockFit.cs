@@ -112,12 +112,15 @@ internal sealed class BlockFit
                 disposables.Add(m);
                 return m;
             }
+            // One scratch image serves every product: each is reduced to block means at once, so the ~30
+            // products never exist together (keeping them all cost ~100 MB per matched reference).
+            var scratch = Track(new Mat());
             double[] Mean(Mat a, Mat? b = null)
             {
                 var product = a;
                 if (b is not null)
                 {
-                    product = Track(new Mat());
+                    product = scratch;
                     Cv2.Multiply(a, b, product);
                 }
                 using var mean = new Mat();
