@@ -33,7 +33,7 @@ internal static class SyntheticImages
             }
         }
         using var noise = new Mat(height, width, MatType.CV_16SC3);
-        Cv2.Randn(noise, new Scalar(0, 0, 0), new Scalar(3, 3, 3));
+        new RNG((ulong)rng.NextInt64(1, long.MaxValue)).Fill(noise, DistributionType.Normal, new Scalar(0, 0, 0), new Scalar(3, 3, 3));
         using var wide = new Mat();
         image.ConvertTo(wide, MatType.CV_16SC3);
         Cv2.Add(wide, noise, wide);

@@ -51,7 +51,8 @@ internal static class ProductPhoto
         Cv2.PutText(photo, "6 901234 567892", P(0.52, 0.785), HersheyFonts.HersheyPlain, width / 1300.0, Scalar.Black, 2, LineTypes.AntiAlias);
 
         using var noise = new Mat(height, width, MatType.CV_16SC3);
-        Cv2.Randn(noise, Scalar.All(0), Scalar.All(2.5));
+        // Seeded, not Cv2.Randn, whose thread-local state would make the same seed draw different photos.
+        new RNG((ulong)seed).Fill(noise, DistributionType.Normal, Scalar.All(0), Scalar.All(2.5));
         using var wide = new Mat();
         photo.ConvertTo(wide, MatType.CV_16SC3);
         Cv2.Add(wide, noise, wide);

@@ -37,7 +37,7 @@ internal static class Fixtures
                 Cv2.Rectangle(image, new Rect(center.X, center.Y, random.Next(20, width / 3), random.Next(20, height / 3)), color, -1);
         }
         using var noise = new Mat(height, width, MatType.CV_8UC3);
-        Cv2.Randn(noise, Scalar.All(0), Scalar.All(6));
+        new RNG((ulong)random.NextInt64(1, long.MaxValue)).Fill(noise, DistributionType.Normal, Scalar.All(0), Scalar.All(6));
         Cv2.Add(image, noise, image);
         return image;
     }

@@ -44,7 +44,7 @@ internal static class Scenes
             HersheyFonts.HersheySimplex, 2.0, Scalar.White, 4, LineTypes.AntiAlias);
         // Sensor-like noise so flat areas are not perfectly flat.
         using var noise = new Mat(height, width, MatType.CV_8UC3);
-        Cv2.Randn(noise, new Scalar(0, 0, 0), new Scalar(4, 4, 4));
+        new RNG((ulong)random.NextInt64(1, long.MaxValue)).Fill(noise, DistributionType.Normal, new Scalar(0, 0, 0), new Scalar(4, 4, 4));
         Cv2.Add(mat, noise, mat);
         return mat;
     }
