@@ -89,9 +89,9 @@ internal sealed class EvalRunner : IDisposable
     {
         try
         {
-            return ReferenceImage.Load(File.ReadAllBytes(path), Path.GetFileName(path));
+            return InputFiles.LoadReference(path);
         }
-        catch (Exception ex) when (ex is IOException or ImageLoadException)
+        catch (InputException)
         {
             return null;
         }
