@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ClaimLens.Cli.Demo;
+using ClaimLens.DevSet;
 using OpenCvSharp;
 
 namespace ClaimLens.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
-using ClaimLens.Cli.Demo;
+using ClaimLens.DevSet;
 using OpenCvSharp;
 
 namespace ClaimLens.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ClaimLens.Cli.Demo;
 using ClaimLens.Cli.Rendering;
 using ClaimLens.DevSet;
 using ClaimLens.Forensics;

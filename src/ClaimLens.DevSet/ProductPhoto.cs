@@ -1,12 +1,13 @@
 using OpenCvSharp;
 
-namespace ClaimLens.Cli.Demo;
+namespace ClaimLens.DevSet;
 
 /// <summary>Draws a merchant-style listing photo of a boxed product (a smart lock) so the demo needs no
 /// data files: a table under soft light, the box in perspective with its shadow, printed label, barcode
 /// and sensor-like noise.</summary>
-internal static class ProductPhoto
+public static class ProductPhoto
 {
+    /// <summary>The listing photo, <paramref name="width"/> x <paramref name="height"/>, the same for the same seed.</summary>
     public static Mat Draw(int width = 2400, int height = 1800, int seed = 2026)
     {
         var rng = new Random(seed);

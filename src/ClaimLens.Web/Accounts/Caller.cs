@@ -1,0 +1,25 @@
+using System.Security.Claims;
+
+namespace ClaimLens.Web.Accounts;
+
+/// <summary>Who is calling, as the authentication handler established it.</summary>
+public sealed record Caller(string Actor, Role Role, Guid? MerchantId)
+{
+    public const string MerchantClaim = "claimlens:merchant";
+
+    /// <summary>True when the caller may see records of <paramref name="merchantId"/>.</summary>
+    public bool CanSee(Guid merchantId) => MerchantId is null ? Role != Role.Merchant : MerchantId == merchantId;
+
+    public static Caller From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var role = Enum.Parse<Role>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(Role.Merchant));
+        var merchant = user.FindFirstValue(MerchantClaim);
+        return new Caller(user.Identity?.Name ?? "anonymous", role, merchant is null ? null : Guid.Parse(merchant));
+    }
+
+    /// <summary>The merchant a merchant caller acts for.</summary>
+    /// <exception cref="InvalidOperationException">The caller is not bound to a merchant (the policy prevents it).</exception>
+    public Guid RequireMerchant() =>
+        MerchantId ?? throw new InvalidOperationException("this endpoint needs a merchant key");
+}

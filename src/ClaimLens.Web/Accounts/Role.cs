@@ -1,0 +1,14 @@
+namespace ClaimLens.Web.Accounts;
+
+/// <summary>What a caller may do. Stored as text so a database reader can follow it.</summary>
+public enum Role
+{
+    /// <summary>A merchant's system or staff: its own catalogue, orders, claims and responses.</summary>
+    Merchant,
+
+    /// <summary>Decides claims: of one merchant when the key is bound to one, of every merchant otherwise.</summary>
+    Reviewer,
+
+    /// <summary>Everything, including the audit chain and tenants.</summary>
+    Admin,
+}

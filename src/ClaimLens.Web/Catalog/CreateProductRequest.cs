@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Catalog;
+
+public sealed record CreateProductRequest(string? Sku, string? Brand, string? Name);

@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Claims;
+
+public sealed record FiledClaim(Guid Id, string Status);

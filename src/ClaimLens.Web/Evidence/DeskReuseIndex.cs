@@ -1,0 +1,82 @@
+using ClaimLens.Forensics.Reuse;
+using ClaimLens.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimLens.Web.Evidence;
+
+/// <summary>The deployment-wide reuse index: every analysed claim photo of every merchant, in memory, kept up to
+/// date by reading the fingerprint rows above the last one seen. Each process holds its own copy, so several
+/// desk processes on one database all see every earlier claim.</summary>
+public sealed class DeskReuseIndex
+{
+    private readonly ReuseIndex _index = new();
+    private readonly Dictionary<long, (Guid ClaimId, Guid PhotoId)> _sources = [];
+    private readonly SemaphoreSlim _catchUp = new(1, 1);
+    private readonly Lock _lock = new();
+    private long _lastId;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+                return _sources.Count;
+        }
+    }
+
+    /// <summary>Reads fingerprints added since the last call (by any process).</summary>
+    public async Task CatchUpAsync(ClaimLensDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await _catchUp.WaitAsync(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var last = _lastId;
+                var rows = await db.Fingerprints.AsNoTracking().Where(f => f.Id > last).OrderBy(f => f.Id).Take(10_000)
+                    .Select(f => new { f.Id, f.ClaimId, f.EvidencePhotoId, f.Value, f.Detail })
+                    .ToListAsync(cancellationToken);
+                if (rows.Count == 0)
+                    return;
+                lock (_lock)
+                {
+                    foreach (var row in rows)
+                    {
+                        _index.Add(new PerceptualHash((ulong)row.Value, (ulong)row.Detail), row.Id);
+                        _sources[row.Id] = (row.ClaimId, row.EvidencePhotoId);
+                    }
+                    _lastId = rows[^1].Id;
+                }
+            }
+        }
+        finally
+        {
+            _catchUp.Release();
+        }
+    }
+
+    /// <summary>A view for analysing a photo of <paramref name="claimId"/>: the claim's own photos are not
+    /// "earlier evidence", so they are left out (a job run twice would otherwise find itself).</summary>
+    public IReuseLookup ExcludingClaim(Guid claimId) => new View(this, claimId);
+
+    /// <summary>The claim and photo a fingerprint key belongs to.</summary>
+    public (Guid ClaimId, Guid PhotoId)? Source(long key)
+    {
+        lock (_lock)
+            return _sources.TryGetValue(key, out var source) ? source : null;
+    }
+
+    private sealed class View(DeskReuseIndex owner, Guid claimId) : IReuseLookup
+    {
+        public IReadOnlyList<ReuseMatch> Find(IReadOnlyList<PerceptualHash> probes, int maxResults)
+        {
+            // ReuseIndex readers never block and may run beside Add.
+            var found = owner._index.FindAny(probes, maxResults + 16);
+            return found.Where(m => owner.Source(m.Key)?.ClaimId != claimId).Take(maxResults).ToList();
+        }
+
+        public string Describe(long key) =>
+            owner.Source(key) is { } source ? $"claim {source.ClaimId} (photo {source.PhotoId})" : $"fingerprint {key}";
+    }
+}

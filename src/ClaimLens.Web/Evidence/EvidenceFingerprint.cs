@@ -1,0 +1,20 @@
+namespace ClaimLens.Web.Evidence;
+
+/// <summary>The perceptual fingerprint of an analysed claim photo, for the deployment-wide reuse index.</summary>
+public sealed class EvidenceFingerprint
+{
+    /// <summary>Sequential, so each process's in-memory index catches up by reading rows above its last id.</summary>
+    public long Id { get; set; }
+
+    public Guid EvidencePhotoId { get; set; }
+
+    public Guid ClaimId { get; set; }
+
+    public Guid MerchantId { get; set; }
+
+    public long Value { get; set; }
+
+    public long Detail { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace ClaimLens.Web.Evidence;
+
+/// <summary>Content-addressed media on local disk: <c>objects/ab/cd/abcd…</c> named by the SHA-256 of the bytes,
+/// so the same photo uploaded twice is stored once. Uploads are streamed to <c>staging/</c> while hashed, never
+/// held in memory, and moved into place with an atomic rename.</summary>
+public sealed class MediaStore
+{
+    private const int BufferSize = 81920;
+    private readonly string _objects;
+    private readonly string _staging;
+
+    public MediaStore(IOptions<MediaOptions> options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+        var root = Path.GetFullPath(options.Value.Root, environment.ContentRootPath);
+        _objects = Path.Combine(root, "objects");
+        _staging = Path.Combine(root, "staging");
+        Directory.CreateDirectory(_objects);
+        Directory.CreateDirectory(_staging);
+    }
+
+    public string StagingFolder => _staging;
+
+    /// <summary>Copies <paramref name="source"/> to a staged file, hashing it.</summary>
+    /// <exception cref="UploadException">The stream is longer than <paramref name="maxBytes"/> (nothing is kept).</exception>
+    public async Task<StagedFile> StageAsync(Stream source, long maxBytes, string fileName, string field, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var path = Path.Combine(_staging, Guid.NewGuid().ToString("N") + ".part");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = 0;
+        try
+        {
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            {
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    length += read;
+                    if (length > maxBytes)
+                        throw new UploadException(field, $"{Describe(fileName)} is larger than {maxBytes / (1024 * 1024)} MB");
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            return new StagedFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, fileName, field);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    /// <summary>Moves a staged file into the store; returns false when the same content was already there.</summary>
+    public bool Commit(StagedFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var target = PathOf(file.Sha256);
+        if (File.Exists(target))
+            return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            File.Move(file.Path, target, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            return false; // another upload of the same bytes won the race
+        }
+    }
+
+    /// <summary>Stores bytes made by the desk itself (a rendered heat map, a video frame).</summary>
+    public async Task<string> PutAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        var target = PathOf(sha);
+        if (File.Exists(target))
+            return sha;
+        var part = Path.Combine(_staging, Guid.NewGuid().ToString("N") + ".part");
+        await File.WriteAllBytesAsync(part, bytes.ToArray(), cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            File.Move(part, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            File.Delete(part);
+        }
+        return sha;
+    }
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    public Stream OpenRead(string sha256) =>
+        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+
+    public Task<byte[]> ReadAllAsync(string sha256, CancellationToken cancellationToken) =>
+        File.ReadAllBytesAsync(PathOf(sha256), cancellationToken);
+
+    /// <summary>Every stored object with its age, for the orphan sweeper.</summary>
+    public IEnumerable<(string Sha256, DateTime WrittenUtc)> Objects() =>
+        Directory.EnumerateFiles(_objects, "*", SearchOption.AllDirectories)
+            .Select(f => (Path.GetFileName(f), File.GetLastWriteTimeUtc(f)))
+            .Where(o => o.Item1.Length == 64);
+
+    public void Delete(string sha256) => File.Delete(PathOf(sha256));
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+            throw new ArgumentException("not a lower-case SHA-256", nameof(sha256));
+        return Path.Combine(_objects, sha256[..2], sha256[2..4], sha256);
+    }
+
+    internal static string Describe(string fileName) => string.IsNullOrEmpty(fileName) ? "the file" : $"\"{fileName}\"";
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using ClaimLens.DevSet;
+using ClaimLens.Web.Accounts;
+using ClaimLens.Web.Audit;
+using ClaimLens.Web.Catalog;
+using ClaimLens.Web.Claims;
+using ClaimLens.Web.Data;
+using ClaimLens.Web.Evidence;
+using ClaimLens.Web.Orders;
+using Microsoft.EntityFrameworkCore;
+using OpenCvSharp;
+
+namespace ClaimLens.Web.Infrastructure;
+
+/// <summary>The embedded demo (<c>ClaimLens:Demo=true</c>): a merchant with a product and its generated listing
+/// photo, an order, and a claim whose photo is that listing photo with a crack painted in; plus merchant,
+/// reviewer and admin API keys. Keys are written once to <c>data/demo-keys.json</c> (readable by the owner only)
+/// and printed at every start, because only their hashes are in the database.</summary>
+public static partial class DemoData
+{
+    public const string MerchantName = "演示旗舰店 Demo Store";
+
+    public static async Task SeedAsync(IServiceProvider services, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<ClaimLensDbContext>();
+        var environment = sp.GetRequiredService<IHostEnvironment>();
+        var keyFile = Path.Combine(environment.ContentRootPath, "data", "demo-keys.json");
+        if (!await db.Merchants.AnyAsync(m => m.Name == MerchantName) || !File.Exists(keyFile))
+            await CreateAsync(sp, db, keyFile);
+        var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(keyFile)) ?? [];
+        foreach (var (role, key) in keys)
+            LogKey(logger, role, key);
+    }
+
+    private static async Task CreateAsync(IServiceProvider sp, ClaimLensDbContext db, string keyFile)
+    {
+        var time = sp.GetRequiredService<TimeProvider>();
+        var store = sp.GetRequiredService<MediaStore>();
+        var personal = sp.GetRequiredService<PersonalData>();
+        var queue = sp.GetRequiredService<JobQueue>();
+        var now = time.GetUtcNow();
+        var merchant = new Merchant { Id = Guid.CreateVersion7(now), Name = MerchantName, CreatedAt = now };
+        db.Merchants.Add(merchant);
+        var keys = new Dictionary<string, string>();
+        void Key(string label, Role role, Guid? merchantId)
+        {
+            var key = ApiKeyAuthentication.NewKey();
+            keys[label] = key;
+            db.ApiKeys.Add(new ApiKey
+            {
+                Id = Guid.CreateVersion7(now), MerchantId = merchantId, Role = role, Name = $"demo {label}", Prefix = key[..12],
+                SecretHash = ApiKeyAuthentication.Hash(key), CreatedAt = now,
+            });
+        }
+        Key("merchant", Role.Merchant, merchant.Id);
+        Key("reviewer", Role.Reviewer, null);
+        Key("admin", Role.Admin, null);
+
+        using var listing = ProductPhoto.Draw();
+        var listingSha = await PutAsync(db, store, listing, 92, now);
+        var product = new Product { Id = Guid.CreateVersion7(now), MerchantId = merchant.Id, Sku = "LOCK-S1", Brand = "ClaimLens", Name = "智能门锁 S1 Smart Lock", CreatedAt = now };
+        product.ReferencePhotos.Add(new ReferencePhoto { Id = Guid.CreateVersion7(now), ProductId = product.Id, Sha256 = listingSha, FileName = "lock-s1-main.jpg", CreatedAt = now });
+        db.Products.Add(product);
+
+        const string phone = "13800138000";
+        var order = new Order
+        {
+            Id = Guid.CreateVersion7(now), MerchantId = merchant.Id, OrderNo = "DEMO-0001", BuyerId = "buyer-demo",
+            BuyerPhoneProtected = personal.Protect(phone), BuyerKey = personal.BlindIndex("buyer", phone),
+            ShippedAt = now.AddDays(-4), DeliveredAt = now.AddDays(-2), CreatedAt = now,
+            Lines = [new OrderLine { Id = Guid.CreateVersion7(now), Sku = product.Sku, Quantity = 1, UnitPrice = 899m }],
+        };
+        db.Orders.Add(order);
+
+        // The buyer's forgery: a crack painted onto the listing photo, resized to half and re-saved by a phone.
+        var rng = new Random(20261122);
+        var (forged, truth) = Forgery.Apply(listing, ForgeryKind.Crack, rng, 0.02);
+        string claimSha;
+        using (forged)
+        using (truth)
+        {
+            var (phonePhoto, phoneTruth) = PhoneTransform.Apply(forged, truth, TransformKind.Resize50, rng);
+            using (phonePhoto)
+            using (phoneTruth)
+                claimSha = await PutAsync(db, store, phonePhoto, 75, now);
+        }
+        var claim = new Claim
+        {
+            Id = Guid.CreateVersion7(now), MerchantId = merchant.Id, OrderId = order.Id, Sku = product.Sku, Type = ClaimType.RefundOnly,
+            Reason = "收到时门锁面板有裂纹 / The panel arrived cracked", Amount = 899m, Status = ClaimStatus.Analyzing,
+            BuyerKey = order.BuyerKey, CreatedAt = now, UpdatedAt = now,
+        };
+        var photo = new EvidencePhoto
+        {
+            Id = Guid.CreateVersion7(now), ClaimId = claim.Id, Ordinal = 1, Sha256 = claimSha, FileName = "IMG_2041.jpg", CreatedAt = now,
+        };
+        claim.Photos.Add(photo);
+        db.Claims.Add(claim);
+        queue.Enqueue(JobKind.AnalyzePhoto, photo.Id);
+        db.Append(time, "demo", "demo.seeded", "merchant", merchant.Id, merchant.Id, new { product.Sku, order.OrderNo, claim = claim.Id });
+        await db.SaveChangesAsync();
+
+        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+        await File.WriteAllTextAsync(keyFile, JsonSerializer.Serialize(keys));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    private static async Task<string> PutAsync(ClaimLensDbContext db, MediaStore store, Mat image, int quality, DateTimeOffset now)
+    {
+        Cv2.ImEncode(".jpg", image, out var bytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, quality));
+        var sha = await store.PutAsync(bytes, CancellationToken.None);
+        if (!db.MediaBlobs.Local.Any(b => b.Sha256 == sha) && !await db.MediaBlobs.AnyAsync(b => b.Sha256 == sha))
+            db.MediaBlobs.Add(new MediaBlob { Sha256 = sha, Length = bytes.Length, ContentType = "image/jpeg", CreatedAt = now });
+        return sha;
+    }
+
+    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "demo {Role} API key: {Key}")]
+    private static partial void LogKey(ILogger logger, string role, string key);
+}

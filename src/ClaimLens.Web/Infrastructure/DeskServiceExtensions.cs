@@ -1,0 +1,70 @@
+using ClaimLens.Web.Accounts;
+using ClaimLens.Web.Audit;
+using ClaimLens.Web.Catalog;
+using ClaimLens.Web.Claims;
+using ClaimLens.Web.Data;
+using ClaimLens.Web.Evidence;
+using ClaimLens.Web.Orders;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ClaimLens.Web.Infrastructure;
+
+/// <summary>One call per feature, so <c>Program.cs</c> reads as the list of what the desk is made of.</summary>
+public static class DeskServiceExtensions
+{
+    public static IHostApplicationBuilder AddClaimLensAccounts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
+        builder.Services.AddSingleton<PersonalData>();
+        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Merchant, p => p.RequireRole(nameof(Role.Merchant)).RequireClaim(Caller.MerchantClaim))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(nameof(Role.Reviewer), nameof(Role.Admin)))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddClaimLensEvidence(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MediaStore>();
+        builder.Services.AddSingleton<ReferenceCache>();
+        builder.Services.AddSingleton<DeskReuseIndex>();
+        builder.Services.AddSingleton<JobSignal>();
+        builder.Services.AddScoped<JobQueue>();
+        builder.Services.AddScoped<PhotoAnalysis>();
+        builder.Services.AddHostedService<JobWorker>();
+        builder.Services.AddHostedService<OrphanSweeper>();
+        // Nine 25 MB photos and the form around them; the store enforces the per-file limit while streaming.
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 600L * 1024 * 1024);
+        builder.WebHostMaxRequestBody(600L * 1024 * 1024);
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddClaimLensClaims(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<ResponseWindowWatcher>();
+        return builder;
+    }
+
+    public static WebApplication MapClaimLensApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapCatalogApi();
+        app.MapOrdersApi();
+        app.MapClaimsApi();
+        app.MapReviewApi();
+        app.MapAuditApi();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+
+    private static void WebHostMaxRequestBody(this IHostApplicationBuilder builder, long bytes) =>
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = bytes);
+}

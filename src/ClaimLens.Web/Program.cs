@@ -1,0 +1,33 @@
+using ClaimLens.Web.Data;
+using ClaimLens.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddClaimLensData();
+builder.AddClaimLensAccounts();
+builder.AddClaimLensEvidence();
+builder.AddClaimLensClaims();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DeskExceptionHandler>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi();
+app.MapClaimLensApi();
+
+if (app.Configuration.GetValue("ClaimLens:Database:Migrate", true))
+    await app.Services.MigrateClaimLensDatabaseAsync();
+if (app.Configuration.GetValue("ClaimLens:Demo", false))
+    await DemoData.SeedAsync(app.Services, app.Logger);
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
