@@ -3,8 +3,12 @@
 set -euo pipefail
 
 # Debian packages the code needs at run time or in tests:
-#   libgtk-3-0  OpenCvSharp's native runtime links against it
-APT_PACKAGES=(libgtk-3-0)
+#   libgtk-3-0      OpenCvSharp's native runtime links against it
+#   postgresql      the production database; the tests start their own server from its binaries
+#   ffmpeg          takes reference frames from packing videos
+#   fonts-noto-cjk  Chinese text in rendered pages and PDF bundles
+#   chromium        the browser the page tests drive (headless)
+APT_PACKAGES=(libgtk-3-0 postgresql ffmpeg fonts-noto-cjk chromium)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

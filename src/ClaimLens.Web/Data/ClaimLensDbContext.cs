@@ -86,6 +86,20 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     /// <summary>A database lock, held until the transaction ends, serialising appends across processes.</summary>
     protected virtual Task LockAuditChainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimLensDbContext).Assembly);
+        // The desk makes its own ids (version 7 GUIDs, time-ordered). Telling EF so makes an entity added through a
+        // navigation (a photo added to a loaded claim) an insert; with "generated" keys EF would take the set id for
+        // an existing row and update nothing.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var key in entity.FindPrimaryKey()?.Properties ?? [])
+            {
+                if (key.ClrType == typeof(Guid))
+                    key.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+    }
 }
