@@ -20,15 +20,25 @@ public sealed partial class ResponseWindowWatcher(IServiceScopeFactory scopes, T
             .OrderBy(c => c.ResponseDueAt).Take(500).ToListAsync(cancellationToken);
         var settings = await db.Merchants.AsNoTracking().Where(m => due.Select(c => c.MerchantId).Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.Settings, cancellationToken);
+        var moved = 0;
         foreach (var claim in due)
         {
+            // One claim per save: a claim another process (or a merchant's last-second answer) moved first fails
+            // alone on its version check and is skipped.
             ClaimStateMachine.Fire(claim, ClaimTrigger.ResponseWindowExpired, now);
             claim.ReviewDueAt = now + settings[claim.MerchantId].ReviewWindow;
             db.Append(time, "system", "claim.response_window_expired", "claim", claim.Id, claim.MerchantId, new { claim.ResponseDueAt, to = "in_review" });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                moved++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        if (due.Count > 0)
-            await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        return moved;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
