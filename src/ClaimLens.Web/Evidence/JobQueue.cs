@@ -1,5 +1,6 @@
 using ClaimLens.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClaimLens.Web.Evidence;
 
@@ -7,11 +8,9 @@ namespace ClaimLens.Web.Evidence;
 /// that dies leaves a lease that lapses, and the job is taken again; handlers are written so that running a job
 /// twice changes nothing. On PostgreSQL a lease is taken with <c>FOR UPDATE SKIP LOCKED</c>, so workers of
 /// several processes never wait on, or take, the same row.</summary>
-public sealed class JobQueue(ClaimLensDbContext db, TimeProvider time)
+public sealed class JobQueue(ClaimLensDbContext db, TimeProvider time, IOptions<WorkerOptions> options)
 {
     public const int MaxAttempts = 5;
-
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>Adds a job to the unit of work; it is queued when the caller saves.</summary>
     public void Enqueue(JobKind kind, Guid subjectId)
@@ -83,7 +82,7 @@ public sealed class JobQueue(ClaimLensDbContext db, TimeProvider time)
             """).SingleOrDefaultAsync(cancellationToken);
         if (job is null)
             return null;
-        TakeLease(job, worker, now);
+        TakeLease(job, worker, now + options.Value.Lease);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return job;
@@ -101,7 +100,7 @@ public sealed class JobQueue(ClaimLensDbContext db, TimeProvider time)
                 .FirstOrDefaultAsync(cancellationToken);
             if (candidate is null)
                 return null;
-            var leaseUntil = now + Lease;
+            var leaseUntil = now + options.Value.Lease;
             var taken = await db.Jobs
                 .Where(j => j.Id == candidate.Id && j.State == candidate.State && j.Attempts == candidate.Attempts)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running)
@@ -113,10 +112,10 @@ public sealed class JobQueue(ClaimLensDbContext db, TimeProvider time)
         return null;
     }
 
-    private static void TakeLease(AnalysisJob job, string worker, DateTimeOffset now)
+    private static void TakeLease(AnalysisJob job, string worker, DateTimeOffset leaseUntil)
     {
         job.State = JobState.Running;
-        job.LeaseUntil = now + Lease;
+        job.LeaseUntil = leaseUntil;
         job.Worker = worker;
         job.Attempts++;
     }

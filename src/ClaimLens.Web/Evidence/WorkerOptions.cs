@@ -14,4 +14,8 @@ public sealed class WorkerOptions
 
     /// <summary>How often an idle worker looks for jobs queued by other processes.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a leased job belongs to its worker; a job whose worker died is taken again after this.
+    /// Longer than the slowest analysis, short enough that a crash delays a claim only a little.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -47,12 +47,15 @@ public sealed class DeskHost : WebApplicationFactory<Program>
 
     public string AdminKey { get; private set; } = "";
 
-    /// <summary>Starts a desk on a new database of <paramref name="provider"/>.</summary>
-    public static async Task<DeskHost> StartAsync(string provider, int workers = 0)
+    /// <summary>Starts a desk on a new database of <paramref name="provider"/>; <paramref name="connect"/> may
+    /// rewrite the PostgreSQL connection string (to go through a <see cref="TcpRelay"/>, say).</summary>
+    public static async Task<DeskHost> StartAsync(string provider, int workers = 0, Func<string, string>? connect = null)
     {
         var connection = provider == Postgres
             ? await PostgresServer.CreateDatabaseAsync()
             : null;
+        if (connection is not null && connect is not null)
+            connection = connect(connection);
         var host = new DeskHost(provider, connection ?? "", workers);
         await host.SeedAsync();
         return host;
