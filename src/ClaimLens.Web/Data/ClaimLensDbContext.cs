@@ -39,8 +39,39 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Saves; when audit entries are among the changes, links them into the chain first, under a lock
-    /// that makes concurrent writers (threads or processes) append one after another.</summary>
+    /// that makes concurrent writers (threads or processes) append one after another. When a concurrent request
+    /// stored the same media first (same SHA-256), the duplicate row is dropped and the save is tried again.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 3 && Database.CurrentTransaction is null)
+            {
+                if (!await DropMediaStoredMeanwhileAsync(cancellationToken))
+                    throw;
+            }
+        }
+    }
+
+    private async Task<bool> DropMediaStoredMeanwhileAsync(CancellationToken cancellationToken)
+    {
+        var added = ChangeTracker.Entries<MediaBlob>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count == 0)
+            return false;
+        var shas = added.Select(e => e.Entity.Sha256).ToList();
+        var existing = await MediaBlobs.AsNoTracking().Where(b => shas.Contains(b.Sha256)).Select(b => b.Sha256).ToListAsync(cancellationToken);
+        // The row exists now with the same content (the key is the content's hash): mark it unchanged. Detaching it
+        // instead would make EF drop the photos that depend on it as orphans.
+        foreach (var entry in added.Where(e => existing.Contains(e.Entity.Sha256)))
+            entry.State = EntityState.Unchanged;
+        return existing.Count > 0;
+    }
+
+    private async Task<int> SaveOnceAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var pending = ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();

@@ -37,6 +37,11 @@ public sealed class DeskHost : WebApplicationFactory<Program>
 
     public string MediaRoot => Path.Combine(_root, "media");
 
+    /// <summary>The personal-data keys this desk was configured with, for a second process on the same data.</summary>
+    public string DataKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string IndexKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public string ConnectionString => _connectionString;
 
     public TenantKeys MerchantA { get; private set; } = null!;
@@ -86,9 +91,9 @@ public sealed class DeskHost : WebApplicationFactory<Program>
         builder.UseSetting("ClaimLens:Database:ConnectionString", connection);
         builder.UseSetting("ClaimLens:Media:Root", MediaRoot);
         builder.UseSetting("ClaimLens:Workers:Count", _workers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("ClaimLens:PersonalData:Keys:k1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("ClaimLens:PersonalData:Keys:k1", DataKey);
         builder.UseSetting("ClaimLens:PersonalData:ActiveKeyId", "k1");
-        builder.UseSetting("ClaimLens:PersonalData:IndexKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("ClaimLens:PersonalData:IndexKey", IndexKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Testing");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
