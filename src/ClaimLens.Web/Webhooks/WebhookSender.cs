@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Data;
@@ -87,7 +88,17 @@ public sealed partial class WebhookSender(
             await queue.FailPendingOfDeletedAsync(cancellationToken);
             return true;
         }
-        var secret = services.GetRequiredService<PersonalData>().Unprotect(subscription.ProtectedSecret);
+        string secret;
+        try
+        {
+            secret = services.GetRequiredService<PersonalData>().Unprotect(subscription.ProtectedSecret);
+        }
+        catch (CryptographicException)
+        {
+            // Sending unsigned is not an option; the attempt fails with the reason an operator can act on.
+            await queue.RecordAsync(delivery, null, "the subscription's secret cannot be read: its data-protection key is not configured", cancellationToken);
+            return true;
+        }
         var (status, error) = await PostAsync(services, subscription.Url, delivery, secret, cancellationToken);
         await queue.RecordAsync(delivery, status, error, cancellationToken);
         return true;
