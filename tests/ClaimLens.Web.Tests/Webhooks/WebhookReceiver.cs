@@ -54,4 +54,3 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedWebhook(IReadOnlyDictionary<string, string> Headers, string Body);
