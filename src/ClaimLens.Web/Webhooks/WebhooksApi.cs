@@ -39,8 +39,9 @@ public static class WebhooksApi
         if (url is not null && policy.Check(url) is { } refused)
             v.Add("url", refused);
         var events = request.Events is null or { Count: 0 } ? WebhookEvents.All.ToList() : request.Events.Distinct(StringComparer.Ordinal).ToList();
-        foreach (var unknown in events.Where(e => !WebhookEvents.All.Contains(e)))
-            v.Add("events", $"unknown event \"{(unknown.Length > 64 ? unknown[..64] : unknown)}\"; known: {string.Join(", ", WebhookEvents.All)}");
+        // A hostile list may be long or hold nulls: name a few unknown entries, not all of them.
+        foreach (var unknown in events.Where(e => e is null || !WebhookEvents.All.Contains(e)).Take(5))
+            v.Add("events", $"unknown event \"{(unknown is { Length: > 64 } ? unknown[..64] : unknown)}\"; known: {string.Join(", ", WebhookEvents.All)}");
         if (request.Description is { Length: > 200 })
             v.Add("description", "description is longer than 200 characters");
         var count = await db.WebhookSubscriptions.CountAsync(s => s.MerchantId == merchant && s.Active, cancellationToken);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ClaimLens.Web.Claims;
 using ClaimLens.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Tests.Webhooks;
 
@@ -28,7 +30,20 @@ public sealed class WebhookSubscriptionTests
         var listed = Assert.Single(await a.GetFromJsonAsync<JsonElement[]>("/api/v1/webhooks") ?? []);
         Assert.Equal(id, listed.GetProperty("id").GetGuid());
         Assert.False(listed.TryGetProperty("secret", out _));
-        Assert.Equal(0, (await a.DeliveriesAsync(id)).GetProperty("total").GetInt32());
+
+        // A's claim moves: A's subscription gets the event, B's does not.
+        var (idOfB, _) = await b.SubscribeOkAsync("http://127.0.0.1:9/hook");
+        await a.CreateProductAsync("LOCK-S1");
+        await a.CreateOrderAsync("A-9", "LOCK-S1", new DateTimeOffset(2026, 11, 18, 6, 0, 0, TimeSpan.Zero));
+        var claimId = await a.FileClaimOkAsync("A-9", "LOCK-S1", 899m, TestPhotos.Unrelated(4));
+        await desk.WithDbAsync(async db =>
+        {
+            var claim = await db.Claims.SingleAsync(c => c.Id == claimId);
+            ClaimStateMachine.Fire(claim, ClaimTrigger.AskMerchant, desk.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, (await a.DeliveriesAsync(id)).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await b.DeliveriesAsync(idOfB)).GetProperty("total").GetInt32());
     }
 
     [Theory]
@@ -57,7 +72,7 @@ public sealed class WebhookSubscriptionTests
         var a = desk.ClientFor(desk.MerchantA.Key);
 
         // Tried: no fields at all; plain http to a public host with an unknown event and an overlong description;
-        // private, link-local (cloud metadata), reserved and non-http targets; credentials in the URL.
+        // a null event name; private, link-local (cloud metadata), reserved and non-http targets; credentials in the URL.
         var missing = await (await a.SubscribeAsync(new { })).ProblemAsync();
         Assert.Equal(400, missing.GetProperty("status").GetInt32());
         Assert.Contains("url is required", missing.GetProperty("errors").GetProperty("url")[0].GetString(), StringComparison.Ordinal);
@@ -68,6 +83,9 @@ public sealed class WebhookSubscriptionTests
         Assert.Contains("https", errors.GetProperty("url")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("claim.nope", errors.GetProperty("events")[0].GetString(), StringComparison.Ordinal);
         Assert.True(errors.TryGetProperty("description", out _));
+
+        var nullEvent = await a.SubscribeAsync(new { url = "https://erp.example.com/hook", events = new string?[] { null } });
+        Assert.True((await nullEvent.ProblemAsync()).GetProperty("errors").TryGetProperty("events", out _));
 
         foreach (var url in new[]
         {
