@@ -1,5 +1,7 @@
 using System.Globalization;
 using ClaimLens.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Audit;
 
@@ -24,6 +26,13 @@ public static class AuditCommand
         try
         {
             var db = scope.ServiceProvider.GetRequiredService<ClaimLensDbContext>();
+            // Opening a missing SQLite file would create an empty database; a check must change nothing.
+            if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { } file
+                && file != ":memory:" && !File.Exists(file))
+            {
+                await Console.Error.WriteLineAsync($"cannot read the audit log: there is no database at {file}");
+                return Error;
+            }
             var result = await AuditChain.VerifyAsync(db, cancellationToken);
             if (result.Intact)
             {

@@ -37,12 +37,18 @@ public sealed class AuditCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task AuditVerify_DatabaseWithoutTheLog_ExitsTwo()
+    public async Task AuditVerify_NoDatabaseOrNoLog_ExitsTwoAndCreatesNothing()
     {
-        // Tried: an empty SQLite file that was never migrated.
-        var path = Path.Combine(Directory.CreateTempSubdirectory("claimlens-audit-").FullName, "empty.db");
-        var (code, _) = await RunAsync(DeskHost.Sqlite, $"Data Source={path}");
-        Assert.Equal(2, code);
+        // Tried: a path where no database exists, and an empty SQLite file that was never migrated.
+        var folder = Directory.CreateTempSubdirectory("claimlens-audit-").FullName;
+        var missing = Path.Combine(folder, "missing.db");
+        Assert.Equal(2, (await RunAsync(DeskHost.Sqlite, $"Data Source={missing}")).Code);
+        Assert.False(File.Exists(missing));
+
+        var empty = Path.Combine(folder, "empty.db");
+        await File.WriteAllBytesAsync(empty, []);
+        Assert.Equal(2, (await RunAsync(DeskHost.Sqlite, $"Data Source={empty}")).Code);
+        Directory.Delete(folder, recursive: true);
     }
 
     private async Task<(int Code, string Stdout)> RunAsync(string provider, string connectionString)
