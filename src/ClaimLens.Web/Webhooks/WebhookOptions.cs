@@ -16,14 +16,18 @@ public sealed class WebhookOptions
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>The wait after the first failure; each later wait is four times longer, up to <see cref="MaxBackoff"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    [Range(typeof(TimeSpan), "00:00:01", "2.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>How long one attempt may take, connection and answer included.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often an idle sender looks for due deliveries.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     [Range(1, 100)]

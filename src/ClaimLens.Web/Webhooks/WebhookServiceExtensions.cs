@@ -14,7 +14,9 @@ public static class WebhookServiceExtensions
         builder.Services.AddSingleton<WebhookTargetPolicy>();
         builder.Services.AddScoped<WebhookQueue>();
         builder.Services.AddHostedService<WebhookSender>();
-        builder.Services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(1))
+        // The attempt's own deadline (on the injected clock) decides; this real-time limit is only a backstop.
+        builder.Services.AddHttpClient(WebhookSender.HttpClientName,
+                (services, c) => c.Timeout = services.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout + TimeSpan.FromSeconds(20))
             .ConfigurePrimaryHttpMessageHandler(services =>
             {
                 var policy = services.GetRequiredService<WebhookTargetPolicy>();
