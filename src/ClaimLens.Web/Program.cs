@@ -4,6 +4,7 @@ using ClaimLens.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddClaimLensData();
+if (args is ["audit", "verify", ..]) { Environment.ExitCode = await ClaimLens.Web.Audit.AuditCommand.RunAsync(builder); return; }
 builder.AddClaimLensAccounts();
 builder.AddClaimLensEvidence();
 builder.AddClaimLensClaims();

@@ -4,6 +4,7 @@ using ClaimLens.Web.Catalog;
 using ClaimLens.Web.Claims;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
+using ClaimLens.Web.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Data;
@@ -38,8 +39,13 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    /// <summary>Saves; when audit entries are among the changes, links them into the chain first, under a lock
-    /// that makes concurrent writers (threads or processes) append one after another. When a concurrent request
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Saves; claim status changes first add their webhook deliveries (<see cref="WebhookOutbox"/>); when
+    /// audit entries are among the changes, links them into the chain first, under a lock that makes concurrent
+    /// writers (threads or processes) append one after another. When a concurrent request
     /// stored the same media first (same SHA-256), the duplicate row is dropped and the save is tried again.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -73,6 +79,7 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
 
     private async Task<int> SaveOnceAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
+        await WebhookOutbox.CaptureAsync(this, cancellationToken);
         var pending = ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (pending.Count == 0)
@@ -105,10 +112,10 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
         }
     }
 
-    /// <summary>The synchronous path is not used by the desk; it refuses rather than skip the chain.</summary>
+    /// <summary>The synchronous path is not used by the desk; it refuses rather than skip the chain or the outbox.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added)
-            ? throw new InvalidOperationException("audit entries are saved with SaveChangesAsync")
+        ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added) || WebhookOutbox.HasStatusChanges(this)
+            ? throw new InvalidOperationException("audit entries and claim moves are saved with SaveChangesAsync")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 
     /// <summary>A process-local gate, for providers whose database lock cannot be taken inside a transaction.</summary>

@@ -5,6 +5,7 @@ using ClaimLens.Web.Claims;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
+using ClaimLens.Web.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -50,6 +51,7 @@ public static class DeskServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHostedService<ResponseWindowWatcher>();
+        builder.AddClaimLensWebhooks();
         return builder;
     }
 
@@ -61,6 +63,7 @@ public static class DeskServiceExtensions
         app.MapClaimsApi();
         app.MapReviewApi();
         app.MapAuditApi();
+        app.MapWebhooksApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Webhooks;
+
+public sealed record CreateWebhookRequest(string? Url, IReadOnlyList<string>? Events, string? Description);
