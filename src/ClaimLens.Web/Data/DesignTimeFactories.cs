@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace ClaimLens.Web.Data;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build each provider's context without starting the app (see
-/// docs/decisions/0008). The connection strings are never opened.</summary>
+/// docs/decisions/0009). The connection strings are never opened.</summary>
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteClaimLensDbContext>
 {
     public SqliteClaimLensDbContext CreateDbContext(string[] args) =>

@@ -5,7 +5,7 @@ namespace ClaimLens.Web.Evidence;
 
 /// <summary>Moves checked uploads into the store and adds their <see cref="MediaBlob"/> rows to the unit of work.
 /// Files land before the rows are saved; if the save then fails, they are orphans for
-/// <see cref="OrphanSweeper"/> (see docs/decisions/0008).</summary>
+/// <see cref="OrphanSweeper"/> (see docs/decisions/0009).</summary>
 public static class MediaCommit
 {
     public static async Task CommitAsync(ClaimLensDbContext db, MediaStore store, IEnumerable<StagedFile> files, DateTimeOffset now, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class MigrationTests
     {
         await using var desk = await DeskHost.StartAsync(provider);
         Assert.False(await desk.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
-            $"the {provider} model has changes with no migration: run dotnet ef migrations add (see docs/decisions/0008)");
+            $"the {provider} model has changes with no migration: run dotnet ef migrations add (see docs/decisions/0009)");
         Assert.Empty(await desk.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
     }
 }

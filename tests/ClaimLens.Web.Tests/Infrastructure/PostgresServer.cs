@@ -48,6 +48,7 @@ public static class PostgresServer
             "-o", $"-p {port} -k {socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
             "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(asRoot);
+        StartWatchdog(asRoot, root);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
     }
 
@@ -62,6 +63,18 @@ public static class PostgresServer
         {
             // The temporary folder is left behind; nothing else depends on it.
         }
+    }
+
+    /// <summary>The test host can be killed before ProcessExit runs (a timed-out or cancelled run): a detached
+    /// shell stops the server and removes its folder once this process is gone.</summary>
+    private static void StartWatchdog(bool asRoot, string root)
+    {
+        var stop = (asRoot ? "runuser -u postgres -- " : "") + $"'{Path.Combine(_binDir!, "pg_ctl")}' -D '{_dataDir}' -m immediate stop";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; {stop} >/dev/null 2>&1; rm -rf '{root}'";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "bash", "-c", script })
+            start.ArgumentList.Add(a);
+        Process.Start(start)?.Dispose();
     }
 
     private static string FindBinaries()
