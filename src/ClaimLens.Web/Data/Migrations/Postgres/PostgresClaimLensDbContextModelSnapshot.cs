@@ -26,7 +26,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Accounts.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -71,7 +70,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Accounts.Merchant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -145,7 +143,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Brand")
@@ -180,7 +177,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Catalog.ReferencePhoto", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -211,7 +207,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -312,7 +307,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Claims.EvidencePhoto", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AnalysisError")
@@ -384,7 +378,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Claims.MerchantResponse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Actor")
@@ -417,7 +410,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Evidence.AnalysisJob", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Attempts")
@@ -524,7 +516,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BuyerId")
@@ -570,7 +561,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Orders.OrderLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrderId")
@@ -598,7 +588,6 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ClaimLens.Web.Orders.PackingMedia", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<double?>("AtSeconds")
@@ -620,6 +609,13 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -634,7 +630,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("SourceMediaId", "AtSeconds");
+                    b.HasIndex("SourceMediaId", "AtSeconds")
+                        .IsUnique();
 
                     b.ToTable("PackingMedia");
                 });

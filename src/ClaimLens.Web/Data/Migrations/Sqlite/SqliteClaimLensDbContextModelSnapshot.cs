@@ -20,7 +20,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Accounts.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -65,7 +64,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Accounts.Merchant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -137,7 +135,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Brand")
@@ -172,7 +169,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Catalog.ReferencePhoto", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -203,7 +199,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -304,7 +299,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Claims.EvidencePhoto", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnalysisError")
@@ -376,7 +370,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Claims.MerchantResponse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
@@ -409,7 +402,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Evidence.AnalysisJob", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
@@ -514,7 +506,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerId")
@@ -560,7 +551,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Orders.OrderLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrderId")
@@ -588,7 +578,6 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Orders.PackingMedia", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("AtSeconds")
@@ -610,6 +599,13 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -624,7 +620,8 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("SourceMediaId", "AtSeconds");
+                    b.HasIndex("SourceMediaId", "AtSeconds")
+                        .IsUnique();
 
                     b.ToTable("PackingMedia");
                 });
