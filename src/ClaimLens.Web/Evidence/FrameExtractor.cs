@@ -40,10 +40,11 @@ public sealed partial class FrameExtractor(IOptions<VideoFrameOptions> options)
                 return FrameExtraction.Failed($"the video's picture ({probe.Width} x {probe.Height}) is larger than {o.MaxVideoSide} pixels on a side");
 
             var maxCandidates = o.MaxFrames * 4;
-            var run = await ToolProcess.RunAsync(o.FfmpegPath, FfmpegArguments(videoPath, demuxer, maxCandidates, o), work.FullName, Remaining(o.Timeout, deadline),
-                () => OutputBytes(work) > o.MaxOutputBytes ? $"its frames passed {o.MaxOutputBytes / (1024 * 1024.0):0.#} MB" : null,
-                cancellationToken);
-            if (run.StoppedBecause is { } reason)
+            string? OverLimit() => OutputBytes(work) > o.MaxOutputBytes ? $"its frames passed {o.MaxOutputBytes / (1024 * 1024.0):0.###} MB" : null;
+            var run = await ToolProcess.RunAsync(o.FfmpegPath, FfmpegArguments(videoPath, demuxer, maxCandidates, o), work.FullName,
+                Remaining(o.Timeout, deadline), OverLimit, cancellationToken);
+            // The watchdog looks a few times a second; a run that ended between two looks is measured here.
+            if ((run.StoppedBecause ?? OverLimit()) is { } reason)
                 return FrameExtraction.Failed($"ffmpeg was stopped: {reason}");
             var candidates = ReadCandidates(work, probe.StartSeconds);
             if (candidates.Count == 0)
