@@ -43,10 +43,13 @@ public sealed partial class FrameExtractor(IOptions<VideoFrameOptions> options)
             string? OverLimit() => OutputBytes(work) > o.MaxOutputBytes ? $"its frames passed {o.MaxOutputBytes / (1024 * 1024.0):0.###} MB" : null;
             var run = await ToolProcess.RunAsync(o.FfmpegPath, FfmpegArguments(videoPath, demuxer, maxCandidates, o), work.FullName,
                 Remaining(o.Timeout, deadline), OverLimit, cancellationToken);
-            // The watchdog looks a few times a second; a run that ended between two looks is measured here.
-            if ((run.StoppedBecause ?? OverLimit()) is { } reason)
+            // The watchdog looks a few times a second; a run that ended between two looks is measured here. A run
+            // stopped by the clock keeps the frames it finished: a long video on a busy machine still gives its start.
+            if (!run.TimedOut && (run.StoppedBecause ?? OverLimit()) is { } reason)
                 return FrameExtraction.Failed($"ffmpeg was stopped: {reason}");
             var candidates = ReadCandidates(work, probe.StartSeconds);
+            if (run.TimedOut && candidates.Count == 0)
+                return FrameExtraction.Failed($"ffmpeg was stopped: {run.StoppedBecause}");
             if (candidates.Count == 0)
             {
                 return FrameExtraction.Failed(run.ExitCode != 0
@@ -56,7 +59,7 @@ public sealed partial class FrameExtractor(IOptions<VideoFrameOptions> options)
             var frames = new List<ExtractedFrame>();
             foreach (var c in Choose(candidates, o.MaxFramesPerMinute, o.MaxFrames))
                 frames.Add(new ExtractedFrame(c.AtSeconds, c.Score, await File.ReadAllBytesAsync(c.Path, cancellationToken)));
-            var truncated = candidates.Count >= maxCandidates || probe.DurationSeconds > o.MaxVideoSeconds;
+            var truncated = run.TimedOut || candidates.Count >= maxCandidates || probe.DurationSeconds > o.MaxVideoSeconds;
             return new FrameExtraction(frames, probe.DurationSeconds, truncated, null);
         }
         finally
@@ -156,7 +159,24 @@ public sealed partial class FrameExtractor(IOptions<VideoFrameOptions> options)
                 candidates[^1] = candidates[^1] with { Score = s };
             }
         }
-        return candidates.Where(c => File.Exists(c.Path)).ToList();
+        return candidates.Where(c => IsWholeJpeg(c.Path)).ToList();
+    }
+
+    /// <summary>A frame ffmpeg finished: starts with SOI (FF D8) and ends with EOI (FF D9); the one it was writing
+    /// when it was stopped does not.</summary>
+    internal static bool IsWholeJpeg(string path)
+    {
+        if (!File.Exists(path))
+            return false;
+        using var file = File.OpenRead(path);
+        if (file.Length < 4)
+            return false;
+        Span<byte> head = stackalloc byte[2];
+        Span<byte> tail = stackalloc byte[2];
+        file.ReadExactly(head);
+        file.Seek(-2, SeekOrigin.End);
+        file.ReadExactly(tail);
+        return head[0] == 0xFF && head[1] == 0xD8 && tail[0] == 0xFF && tail[1] == 0xD9;
     }
 
     private static long OutputBytes(DirectoryInfo work)

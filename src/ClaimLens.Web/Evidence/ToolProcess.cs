@@ -38,6 +38,7 @@ internal static class ToolProcess
         var errors = ReadAsync(process.StandardError, MaxErrorChars, keepTail: true);
 
         string? stopped = null;
+        var timedOut = false;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         var exit = process.WaitForExitAsync(CancellationToken.None);
@@ -63,6 +64,7 @@ internal static class ToolProcess
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             stopped = $"it took longer than {timeout.TotalSeconds:0.###} s";
+            timedOut = true;
         }
         finally
         {
@@ -71,7 +73,7 @@ internal static class ToolProcess
         }
         var text = await output;
         var tail = await errors;
-        return new ToolResult(stopped is null && process.HasExited ? process.ExitCode : -1, text, tail, stopped);
+        return new ToolResult(stopped is null && process.HasExited ? process.ExitCode : -1, text, tail, stopped, timedOut);
     }
 
     private static void Kill(Process process)

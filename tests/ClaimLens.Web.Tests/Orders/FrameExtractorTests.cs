@@ -1,4 +1,5 @@
 using ClaimLens.Web.Evidence;
+using ClaimLens.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 
@@ -168,6 +169,21 @@ public sealed class FrameExtractorTests
         Assert.Equal([0, 10, 30, 70], capped.Select(c => c.AtSeconds));
         Assert.Equal([0], FrameExtractor.Choose(candidates, perMinute: 1, max: 100).Where(c => c.AtSeconds < 60).Select(c => c.AtSeconds));
         Assert.Empty(FrameExtractor.Choose([], 3, 3));
+    }
+
+    [Fact]
+    public void IsWholeJpeg_FrameCutOffWhileWritten_IsNotWhole()
+    {
+        // Tried: a whole JPEG, the same cut short (as when ffmpeg is stopped mid-frame), an empty file, no file.
+        var whole = TestPhotos.Unrelated(9);
+        using var complete = new VideoFile(whole);
+        using var cut = new VideoFile(whole[..(whole.Length / 2)]);
+        using var empty = new VideoFile([]);
+
+        Assert.True(FrameExtractor.IsWholeJpeg(complete.Path));
+        Assert.False(FrameExtractor.IsWholeJpeg(cut.Path));
+        Assert.False(FrameExtractor.IsWholeJpeg(empty.Path));
+        Assert.False(FrameExtractor.IsWholeJpeg(complete.Path + ".missing"));
     }
 
     internal static FrameExtractor Extractor(Action<VideoFrameOptions>? configure = null)
