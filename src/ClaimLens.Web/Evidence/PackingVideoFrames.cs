@@ -70,7 +70,7 @@ public sealed class PackingVideoFrames(ClaimLensDbContext db, MediaStore store, 
             {
                 Id = Guid.CreateVersion7(now), OrderId = video.OrderId, Kind = PackingMediaKind.VideoFrame, Sha256 = sha256,
                 FileName = string.Create(CultureInfo.InvariantCulture, $"{baseName}#t={frame.AtSeconds:0.###}"),
-                SourceMediaId = video.Id, AtSeconds = frame.AtSeconds, CreatedAt = now, ProcessedAt = now,
+                SourceMediaId = video.Id, AtSeconds = frame.AtSeconds, CreatedAt = now,
             });
         }
         return seen.Count;
