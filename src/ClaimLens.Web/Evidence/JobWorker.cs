@@ -76,6 +76,9 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<Work
                 case JobKind.AnalyzePhoto:
                     await services.GetRequiredService<PhotoAnalysis>().RunAsync(job.SubjectId, cancellationToken);
                     break;
+                case JobKind.ExtractFrames:
+                    await services.GetRequiredService<PackingVideoFrames>().RunAsync(job.SubjectId, cancellationToken);
+                    break;
                 default:
                     throw new InvalidOperationException($"no handler for {job.Kind} jobs in this version");
             }

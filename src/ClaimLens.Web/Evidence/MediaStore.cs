@@ -113,6 +113,9 @@ public sealed class MediaStore
 
     public void Delete(string sha256) => File.Delete(PathOf(sha256));
 
+    /// <summary>The stored file's path, for a tool that must read it by name (ffmpeg seeks in MP4 files).</summary>
+    public string LocalPath(string sha256) => PathOf(sha256);
+
     private string PathOf(string sha256)
     {
         if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))

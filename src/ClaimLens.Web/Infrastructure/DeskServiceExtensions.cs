@@ -39,6 +39,9 @@ public static class DeskServiceExtensions
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<PhotoAnalysis>();
+        builder.Services.AddOptions<VideoFrameOptions>().BindConfiguration(VideoFrameOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<FrameExtractor>();
+        builder.Services.AddScoped<PackingVideoFrames>();
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddHostedService<OrphanSweeper>();
         // Nine 25 MB photos and the form around them; the store enforces the per-file limit while streaming.

@@ -11,14 +11,17 @@ public sealed record OrderDto(
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(personal);
+        // A video's frames follow it, in time order.
+        var videos = order.PackingMedia.Where(m => m.Kind == PackingMediaKind.Video).ToDictionary(m => m.Id, m => m.CreatedAt);
         return new OrderDto(order.OrderNo, order.BuyerId, PersonalData.MaskPhone(personal.Unprotect(order.BuyerPhoneProtected)),
             order.ShippedAt, order.DeliveredAt,
             order.Lines.Select(l => new OrderLineDto(l.Sku, l.Quantity, l.UnitPrice)).ToList(),
-            order.PackingMedia.OrderBy(m => m.CreatedAt).ThenBy(m => m.AtSeconds)
-                .Select(m => new PackingMediaDto(m.Id, m.Kind.ToString().ToLowerInvariant(), m.FileName, m.Sha256, m.SourceMediaId, m.AtSeconds)).ToList());
+            order.PackingMedia
+                .OrderBy(m => m.SourceMediaId is { } source && videos.TryGetValue(source, out var at) ? at : m.CreatedAt)
+                .ThenBy(m => m.SourceMediaId ?? m.Id).ThenBy(m => m.AtSeconds ?? -1)
+                .Select(PackingMediaDto.From).ToList());
     }
 }
 
 public sealed record OrderLineDto(string Sku, int Quantity, decimal UnitPrice);
 
-public sealed record PackingMediaDto(Guid Id, string Kind, string FileName, string Sha256, Guid? SourceMediaId, double? AtSeconds);

@@ -37,6 +37,9 @@ internal sealed class PackingMediaEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(m => m.Sha256).HasMaxLength(64);
         builder.Property(m => m.FileName).HasMaxLength(255);
         builder.HasOne<MediaBlob>().WithMany().HasForeignKey(m => m.Sha256);
-        builder.HasIndex(m => new { m.SourceMediaId, m.AtSeconds });
+        builder.Property(m => m.ProcessingError).HasMaxLength(PackingMedia.MaxErrorLength);
+        // Unique, so two runs of one extraction job cannot both add a video's frames (photos have nulls here, and
+        // nulls are distinct in a unique index on both providers).
+        builder.HasIndex(m => new { m.SourceMediaId, m.AtSeconds }).IsUnique();
     }
 }

@@ -3,6 +3,8 @@ namespace ClaimLens.Web.Orders;
 /// <summary>A packing photo or video of an order, or a frame taken from such a video.</summary>
 public sealed class PackingMedia
 {
+    public const int MaxErrorLength = 500;
+
     public Guid Id { get; set; }
 
     public Guid OrderId { get; set; }
@@ -17,6 +19,12 @@ public sealed class PackingMedia
     public Guid? SourceMediaId { get; set; }
 
     public double? AtSeconds { get; set; }
+
+    /// <summary>For a video: when its frames were taken, or when it was found unreadable; null while queued.</summary>
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    /// <summary>For a video ffmpeg could not read: why, in a sentence for the merchant.</summary>
+    public string? ProcessingError { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -609,6 +609,13 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -623,7 +630,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("SourceMediaId", "AtSeconds");
+                    b.HasIndex("SourceMediaId", "AtSeconds")
+                        .IsUnique();
 
                     b.ToTable("PackingMedia");
                 });

@@ -599,6 +599,13 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -613,7 +620,8 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("SourceMediaId", "AtSeconds");
+                    b.HasIndex("SourceMediaId", "AtSeconds")
+                        .IsUnique();
 
                     b.ToTable("PackingMedia");
                 });
