@@ -2,6 +2,8 @@ using ClaimLens.Web.Data;
 using ClaimLens.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// Defaults for a desk started from anywhere (appsettings.json may not be beside the content root): SQL at Warning.
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
 builder.AddClaimLensData();
 if (args is ["audit", "verify", ..]) { Environment.ExitCode = await ClaimLens.Web.Audit.AuditCommand.RunAsync(builder); return; }
@@ -26,7 +28,7 @@ app.MapClaimLensApi();
 if (app.Configuration.GetValue("ClaimLens:Database:Migrate", true))
     await app.Services.MigrateClaimLensDatabaseAsync();
 if (app.Configuration.GetValue("ClaimLens:Demo", false))
-    await DemoData.SeedAsync(app.Services, app.Logger);
+    await DemoData.SeedAsync(app);
 
 await app.RunAsync();
 

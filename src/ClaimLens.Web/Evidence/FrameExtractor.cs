@@ -10,7 +10,7 @@ namespace ClaimLens.Web.Evidence;
 /// <see cref="VideoFrameOptions.MaxFramesPerMinute"/> per minute of video (the strongest changes win) and
 /// <see cref="VideoFrameOptions.MaxFrames"/> in all, each a JPEG. The video is read as the container its first bytes
 /// say (never as its name says), from local files only, within a time and an output limit; see
-/// docs/decisions/0009-packing-video-frames.md.</summary>
+/// docs/decisions/0010-packing-video-frames.md.</summary>
 public sealed partial class FrameExtractor(IOptions<VideoFrameOptions> options)
 {
     private const string FramesLog = "frames.txt";

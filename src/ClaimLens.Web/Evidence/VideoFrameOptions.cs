@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ClaimLens.Web.Evidence;
 
 /// <summary>How reference frames are taken from packing videos (section <c>ClaimLens:VideoFrames</c>); see
-/// docs/decisions/0009-packing-video-frames.md.</summary>
+/// docs/decisions/0010-packing-video-frames.md.</summary>
 public sealed class VideoFrameOptions
 {
     public const string Section = "ClaimLens:VideoFrames";

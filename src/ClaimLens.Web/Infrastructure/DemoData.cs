@@ -16,14 +16,14 @@ namespace ClaimLens.Web.Infrastructure;
 /// photo, an order, and a claim whose photo is that listing photo with a crack painted in; plus merchant,
 /// reviewer and admin API keys. Keys are written once to <c>data/demo-keys.json</c> (readable by the owner only)
 /// and printed at every start, because only their hashes are in the database.</summary>
-public static partial class DemoData
+public static class DemoData
 {
     public const string MerchantName = "演示旗舰店 Demo Store";
 
-    public static async Task SeedAsync(IServiceProvider services, ILogger logger)
+    public static async Task SeedAsync(WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        using var scope = services.CreateScope();
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<ClaimLensDbContext>();
         var environment = sp.GetRequiredService<IHostEnvironment>();
@@ -31,8 +31,29 @@ public static partial class DemoData
         if (!await db.Merchants.AnyAsync(m => m.Name == MerchantName) || !File.Exists(keyFile))
             await CreateAsync(sp, db, keyFile);
         var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(keyFile)) ?? [];
-        foreach (var (role, key) in keys)
-            LogKey(logger, role, key);
+        var claimId = await db.Claims.Where(c => c.Sku == "LOCK-S1").OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync();
+        // Printed once the server listens, so the address is the real one.
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app.Urls.FirstOrDefault() ?? "http://localhost:5000", keys, claimId));
+    }
+
+    private static void PrintBanner(string address, Dictionary<string, string> keys, Guid claimId)
+    {
+        var merchant = keys.GetValueOrDefault("merchant");
+        Console.WriteLine($"""
+
+            ClaimLens desk 售后证据台 is running at {address}
+              database: SQLite in data/claimlens.db, media in data/media (the embedded default)
+              OpenAPI:  {address}/openapi/v1.json    health: {address}/health
+
+            Demo API keys (Authorization: Bearer <key>; kept in data/demo-keys.json):
+              merchant  {merchant}
+              reviewer  {keys.GetValueOrDefault("reviewer")}
+              admin     {keys.GetValueOrDefault("admin")}
+
+            The demo claim (a listing photo with a crack painted in):
+              curl -s -H "Authorization: Bearer {merchant}" {address}/api/v1/claims/{claimId}
+            Stop with Ctrl+C.
+            """);
     }
 
     private static async Task CreateAsync(IServiceProvider sp, ClaimLensDbContext db, string keyFile)
@@ -117,7 +138,4 @@ public static partial class DemoData
             db.MediaBlobs.Add(new MediaBlob { Sha256 = sha, Length = bytes.Length, ContentType = "image/jpeg", CreatedAt = now });
         return sha;
     }
-
-    [LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "demo {Role} API key: {Key}")]
-    private static partial void LogKey(ILogger logger, string role, string key);
 }

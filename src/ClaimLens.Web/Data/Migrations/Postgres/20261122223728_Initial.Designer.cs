@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClaimLens.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClaimLensDbContext))]
-    [Migration("20261122214436_Webhooks")]
-    partial class Webhooks
+    [Migration("20261122223728_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -612,6 +612,13 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProcessingError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -626,7 +633,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Sha256");
 
-                    b.HasIndex("SourceMediaId", "AtSeconds");
+                    b.HasIndex("SourceMediaId", "AtSeconds")
+                        .IsUnique();
 
                     b.ToTable("PackingMedia");
                 });

@@ -175,6 +175,32 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookSubscriptions_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -249,6 +275,8 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     SourceMediaId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AtSeconds = table.Column<double>(type: "REAL", nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProcessingError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -291,6 +319,36 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         name: "FK_ReferencePhotos_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -458,7 +516,8 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_PackingMedia_SourceMediaId_AtSeconds",
                 table: "PackingMedia",
-                columns: new[] { "SourceMediaId", "AtSeconds" });
+                columns: new[] { "SourceMediaId", "AtSeconds" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_MerchantId_Sku",
@@ -475,6 +534,27 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "IX_ReferencePhotos_Sha256",
                 table: "ReferencePhotos",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_State_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_MerchantId_Active",
+                table: "WebhookSubscriptions",
+                columns: new[] { "MerchantId", "Active" });
         }
 
         /// <inheritdoc />
@@ -508,6 +588,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "ReferencePhotos");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Claims");
 
             migrationBuilder.DropTable(
@@ -515,6 +598,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Orders");

@@ -177,6 +177,32 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Events = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookSubscriptions_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -251,6 +277,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     SourceMediaId = table.Column<Guid>(type: "uuid", nullable: true),
                     AtSeconds = table.Column<double>(type: "double precision", nullable: true),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProcessingError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -293,6 +321,36 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                         name: "FK_ReferencePhotos_Products_ProductId",
                         column: x => x.ProductId,
                         principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastStatusCode = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -460,7 +518,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_PackingMedia_SourceMediaId_AtSeconds",
                 table: "PackingMedia",
-                columns: new[] { "SourceMediaId", "AtSeconds" });
+                columns: new[] { "SourceMediaId", "AtSeconds" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_MerchantId_Sku",
@@ -477,6 +536,27 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "IX_ReferencePhotos_Sha256",
                 table: "ReferencePhotos",
                 column: "Sha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_State_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_EventId",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_MerchantId_Active",
+                table: "WebhookSubscriptions",
+                columns: new[] { "MerchantId", "Active" });
         }
 
         /// <inheritdoc />
@@ -510,6 +590,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "ReferencePhotos");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Claims");
 
             migrationBuilder.DropTable(
@@ -517,6 +600,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Orders");
