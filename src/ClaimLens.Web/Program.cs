@@ -7,6 +7,7 @@ builder.AddClaimLensData();
 builder.AddClaimLensAccounts();
 builder.AddClaimLensEvidence();
 builder.AddClaimLensClaims();
+builder.AddClaimLensRepairs();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DeskExceptionHandler>();

@@ -4,6 +4,7 @@ using ClaimLens.Web.Catalog;
 using ClaimLens.Web.Claims;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
+using ClaimLens.Web.Repairs;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Data;
@@ -37,6 +38,14 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     public DbSet<EvidenceFingerprint> Fingerprints => Set<EvidenceFingerprint>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+
+    public DbSet<DispatchOffer> DispatchOffers => Set<DispatchOffer>();
+
+    public DbSet<Technician> Technicians => Set<Technician>();
+
+    public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
 
     /// <summary>Saves; when audit entries are among the changes, links them into the chain first, under a lock
     /// that makes concurrent writers (threads or processes) append one after another.</summary>
