@@ -1,6 +1,3 @@
-using ClaimLens.Web.Accounts;
-using ClaimLens.Web.Regions;
-
 namespace ClaimLens.Web.Repairs;
 
 /// <summary>The codes, the region names joined (省市区镇), and the street.</summary>

@@ -1,6 +1,3 @@
-using ClaimLens.Web.Accounts;
-using ClaimLens.Web.Regions;
-
 namespace ClaimLens.Web.Repairs;
 
 public sealed record OfferDto(Guid Id, Guid TechnicianId, string Status, DateTimeOffset OfferedAt, DateTimeOffset? ExpiresAt, string OfferedBy, string? Ranking)
