@@ -72,7 +72,10 @@ public sealed class PersonalData
         var parts = protectedValue.Split('.', 3);
         if (parts.Length != 3 || parts[0] != "v1" || !_keys.TryGetValue(parts[1], out var key))
             throw new CryptographicException("not a protected value, or its key is not configured");
-        var sealedBytes = Convert.FromBase64String(parts[2]);
+        var sealedBytes = new byte[parts[2].Length * 3 / 4];
+        if (!Convert.TryFromBase64String(parts[2], sealedBytes, out var written))
+            throw new CryptographicException("protected value is damaged (not base64)");
+        sealedBytes = sealedBytes[..written];
         if (sealedBytes.Length < NonceSize + TagSize)
             throw new CryptographicException("protected value is truncated");
         var length = sealedBytes.Length - NonceSize - TagSize;
