@@ -158,6 +158,34 @@ public sealed class DispatchTests
         Assert.Equal(tech, (await tenant.CreateRequestAsync(RepairApi.Request(phone: "13700002222"))).OfferedTo());
     }
 
+    [Theory]
+    [MemberData(nameof(DeskHost.Providers), MemberType = typeof(DeskHost))]
+    public async Task Decline_PassesTheJobOn_AWrongTechnicianGets409_AndCancelWithdrawsTheOffer(string provider)
+    {
+        await using var desk = await DeskHost.StartAsync(provider);
+        var tenant = desk.ClientFor(desk.MerchantA.Key);
+        var second = await tenant.CreateTechnicianAsync(RepairApi.Technician("二 Second", [RepairApi.Town], 39.95, 116.45));
+        var first = await tenant.CreateTechnicianAsync(RepairApi.Technician("一 First", [RepairApi.Town], 39.914, 116.404));
+        var id = (await tenant.CreateRequestAsync(RepairApi.Request())).GetProperty("id").GetGuid();
+
+        // Tried: the technician who was not offered the job declining it.
+        var wrong = await tenant.PostAsJsonAsync($"/api/v1/repairs/requests/{id}/decline", new { technicianId = second });
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        Assert.Equal(first, (await tenant.GetRequestAsync(id)).OfferedTo());
+
+        var declined = await tenant.PostAsJsonAsync($"/api/v1/repairs/requests/{id}/decline", new { technicianId = first, note = "不在附近" });
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal(second, (await tenant.GetRequestAsync(id)).OfferedTo());
+
+        var cancelled = await tenant.PostAsJsonAsync($"/api/v1/repairs/requests/{id}/moves", new { move = "cancel", note = "客户取消" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var after = await tenant.GetRequestAsync(id);
+        Assert.Equal("cancelled", after.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("offer").ValueKind);
+        Assert.Equal(HttpStatusCode.Conflict, (await tenant.AcceptAsync(id, second)).StatusCode);
+        Assert.Equal(0, await desk.WithDbAsync(db => db.DispatchOffers.CountAsync(o => o.Status == OfferStatus.Open)));
+    }
+
     private static async Task<(int, int)> RunWatcherAsync(DeskHost desk)
     {
         using var scope = desk.Services.CreateScope();
