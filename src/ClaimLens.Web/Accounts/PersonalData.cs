@@ -30,6 +30,28 @@ public sealed class PersonalData
         _indexKey = DecodeKey(o.IndexKey ?? throw new InvalidOperationException($"{PersonalDataOptions.Section}:IndexKey is not set"), "IndexKey");
     }
 
+    /// <summary>The id of the key new values are encrypted with.</summary>
+    public string ActiveKeyId => _activeKeyId;
+
+    /// <summary>How every value under the active key starts (<c>v1.{keyId}.</c>); rotation looks for values that do not.</summary>
+    public string ActivePrefix => $"v1.{_activeKeyId}.";
+
+    /// <summary>The key id a protected value names, or null when it is not a protected value.</summary>
+    public static string? KeyIdOf(string protectedValue)
+    {
+        ArgumentNullException.ThrowIfNull(protectedValue);
+        var parts = protectedValue.Split('.', 3);
+        return parts.Length == 3 && parts[0] == "v1" ? parts[1] : null;
+    }
+
+    /// <summary>The value under the active key: unchanged when it is already, else decrypted and encrypted again.</summary>
+    /// <exception cref="CryptographicException">The value is damaged or its key is no longer configured.</exception>
+    public string Reprotect(string protectedValue)
+    {
+        ArgumentNullException.ThrowIfNull(protectedValue);
+        return protectedValue.StartsWith(ActivePrefix, StringComparison.Ordinal) ? protectedValue : Protect(Unprotect(protectedValue));
+    }
+
     public string Protect(string plaintext)
     {
         ArgumentNullException.ThrowIfNull(plaintext);
@@ -50,7 +72,10 @@ public sealed class PersonalData
         var parts = protectedValue.Split('.', 3);
         if (parts.Length != 3 || parts[0] != "v1" || !_keys.TryGetValue(parts[1], out var key))
             throw new CryptographicException("not a protected value, or its key is not configured");
-        var sealedBytes = Convert.FromBase64String(parts[2]);
+        var sealedBytes = new byte[parts[2].Length * 3 / 4];
+        if (!Convert.TryFromBase64String(parts[2], sealedBytes, out var written))
+            throw new CryptographicException("protected value is damaged (not base64)");
+        sealedBytes = sealedBytes[..written];
         if (sealedBytes.Length < NonceSize + TagSize)
             throw new CryptographicException("protected value is truncated");
         var length = sealedBytes.Length - NonceSize - TagSize;

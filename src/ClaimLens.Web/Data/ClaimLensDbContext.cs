@@ -4,6 +4,7 @@ using ClaimLens.Web.Catalog;
 using ClaimLens.Web.Claims;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
+using ClaimLens.Web.Repairs;
 using ClaimLens.Web.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,14 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     public DbSet<EvidenceFingerprint> Fingerprints => Set<EvidenceFingerprint>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+
+    public DbSet<DispatchOffer> DispatchOffers => Set<DispatchOffer>();
+
+    public DbSet<Technician> Technicians => Set<Technician>();
+
+    public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 

@@ -6,6 +6,8 @@ using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
 using ClaimLens.Web.Webhooks;
+using ClaimLens.Web.Regions;
+using ClaimLens.Web.Repairs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -58,6 +60,19 @@ public static class DeskServiceExtensions
         return builder;
     }
 
+    public static IHostApplicationBuilder AddClaimLensRepairs(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<RepairsOptions>().BindConfiguration(RepairsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KeyRotationOptions>().BindConfiguration(KeyRotationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(_ => RegionIndex.Shared);
+        builder.Services.AddSingleton<DispatchIndex>();
+        builder.Services.AddHostedService<OfferWatcher>();
+        builder.Services.AddHostedService<DispatchIndexRefresher>();
+        builder.Services.AddHostedService<KeyRotationService>();
+        return builder;
+    }
+
     public static WebApplication MapClaimLensApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -67,6 +82,11 @@ public static class DeskServiceExtensions
         app.MapReviewApi();
         app.MapAuditApi();
         app.MapWebhooksApi();
+        app.MapRegionsApi();
+        app.MapRepairRequestsApi();
+        app.MapRepairJobsApi();
+        app.MapDispatchBoardApi();
+        app.MapTechniciansApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

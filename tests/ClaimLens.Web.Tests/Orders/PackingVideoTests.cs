@@ -174,7 +174,7 @@ public sealed class PackingVideoTests
 
     private static Task<int> EnqueueAsync(DeskHost desk, Guid videoId) => desk.WithDbAsync(db =>
     {
-        new JobQueue(db, desk.Clock).Enqueue(JobKind.ExtractFrames, videoId);
+        new JobQueue(db, desk.Clock, Microsoft.Extensions.Options.Options.Create(new WorkerOptions())).Enqueue(JobKind.ExtractFrames, videoId);
         return db.SaveChangesAsync();
     });
 }

@@ -175,6 +175,31 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServicePoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServicePoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServicePoints_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookSubscriptions",
                 columns: table => new
                 {
@@ -324,6 +349,44 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Technicians",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rating = table.Column<double>(type: "REAL", nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    PositionAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedJobs = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReRepairs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Shifts = table.Column<string>(type: "TEXT", nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Technicians", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Technicians_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Technicians_ServicePoints_ServicePointId",
+                        column: x => x.ServicePointId,
+                        principalTable: "ServicePoints",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
@@ -413,6 +476,85 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProductType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Fault = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TownCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StreetProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NameProtected = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PhoneProtected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResponseDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseMet = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreferredWindows = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DispatchOffers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OfferedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OfferedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Ranking = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchOffers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DispatchOffers_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DispatchOffers_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_MerchantId",
                 table: "ApiKeys",
@@ -459,6 +601,21 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "IX_Claims_Status_Risk_ReviewDueAt",
                 table: "Claims",
                 columns: new[] { "Status", "Risk", "ReviewDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchOffers_RequestId_Status",
+                table: "DispatchOffers",
+                columns: new[] { "RequestId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchOffers_Status_ExpiresAt",
+                table: "DispatchOffers",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchOffers_TechnicianId",
+                table: "DispatchOffers",
+                column: "TechnicianId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EvidencePhotos_ClaimId_Round_Ordinal",
@@ -536,6 +693,41 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 column: "Sha256");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServicePoints_MerchantId",
+                table: "ServicePoints",
+                column: "MerchantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_MerchantId_PhoneIndex",
+                table: "ServiceRequests",
+                columns: new[] { "MerchantId", "PhoneIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_MerchantId_Status_ResponseDueAt",
+                table: "ServiceRequests",
+                columns: new[] { "MerchantId", "Status", "ResponseDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_ResponseMet_ResponseDueAt",
+                table: "ServiceRequests",
+                columns: new[] { "ResponseMet", "ResponseDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_TechnicianId_Status",
+                table: "ServiceRequests",
+                columns: new[] { "TechnicianId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Technicians_MerchantId_Active",
+                table: "Technicians",
+                columns: new[] { "MerchantId", "Active" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Technicians_ServicePointId",
+                table: "Technicians",
+                column: "ServicePointId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_State_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "State", "NextAttemptAt" });
@@ -567,6 +759,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "DispatchOffers");
+
+            migrationBuilder.DropTable(
                 name: "EvidencePhotos");
 
             migrationBuilder.DropTable(
@@ -591,6 +786,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
                 name: "Claims");
 
             migrationBuilder.DropTable(
@@ -603,7 +801,13 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
+                name: "Technicians");
+
+            migrationBuilder.DropTable(
                 name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "ServicePoints");
 
             migrationBuilder.DropTable(
                 name: "Merchants");

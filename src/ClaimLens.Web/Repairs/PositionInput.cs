@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Repairs;
+
+public sealed record PositionInput(double? Latitude, double? Longitude);

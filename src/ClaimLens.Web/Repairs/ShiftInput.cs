@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Repairs;
+
+public sealed record ShiftInput(string? Day, string? Start, string? End);

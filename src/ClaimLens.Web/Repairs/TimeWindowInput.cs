@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Repairs;
+
+public sealed record TimeWindowInput(DateTimeOffset From, DateTimeOffset To);
