@@ -54,10 +54,12 @@ internal sealed class ShiftField
         double[] projective = [];
         for (var pass = 0; pass < 2; pass++)
         {
-            full = Solve(shifts, use, Full, 2 * Terms);
-            projective = Solve(shifts, use, Projective, ProjectiveParameters);
+            full = SolveFull(shifts, use);
             if (pass == 1)
+            {
+                projective = Solve(shifts, use, Projective, ProjectiveParameters);
                 break;
+            }
             var misfit = shifts.Select(s => Misfit(s, Evaluate(full, s, Full))).ToArray();
             var limit = OutlierFactor * Median(misfit);
             for (var i = 0; i < shifts.Count; i++)
@@ -133,6 +135,53 @@ internal sealed class ShiftField
         bx[7] = x * y; by[7] = y * y;
     }
 
+    /// <summary>The cubic fit, accumulated per weight component on the 10 monomials (the x and y parts share
+    /// them), a quarter of the work of the generic normal equations.</summary>
+    private static double[] SolveFull(IReadOnlyList<BlockShift> shifts, bool[] use)
+    {
+        const int n = 2 * Terms;
+        var mm = new double[3 * Terms * Terms];
+        var rhs = new double[n];
+        Span<double> m = stackalloc double[Terms];
+        for (var i = 0; i < shifts.Count; i++)
+        {
+            if (!use[i])
+                continue;
+            var s = shifts[i];
+            double x = s.X, y = s.Y;
+            m[0] = 1; m[1] = x; m[2] = y; m[3] = x * x; m[4] = x * y; m[5] = y * y;
+            m[6] = x * x * x; m[7] = x * x * y; m[8] = x * y * y; m[9] = y * y * y;
+            var rx = (s.Wxx * s.Sx) + (s.Wxy * s.Sy);
+            var ry = (s.Wxy * s.Sx) + (s.Wyy * s.Sy);
+            for (var p = 0; p < Terms; p++)
+            {
+                rhs[p] += rx * m[p];
+                rhs[Terms + p] += ry * m[p];
+                for (var q = p; q < Terms; q++)
+                {
+                    var mpq = m[p] * m[q];
+                    var k = (p * Terms) + q;
+                    mm[k] += s.Wxx * mpq;
+                    mm[(Terms * Terms) + k] += s.Wxy * mpq;
+                    mm[(2 * Terms * Terms) + k] += s.Wyy * mpq;
+                }
+            }
+        }
+        var a = new double[n * n];
+        for (var p = 0; p < Terms; p++)
+        {
+            for (var q = 0; q < Terms; q++)
+            {
+                var k = (Math.Min(p, q) * Terms) + Math.Max(p, q);
+                a[(p * n) + q] = mm[k];
+                a[(p * n) + Terms + q] = mm[(Terms * Terms) + k];
+                a[((Terms + p) * n) + q] = mm[(Terms * Terms) + k];
+                a[((Terms + p) * n) + Terms + q] = mm[(2 * Terms * Terms) + k];
+            }
+        }
+        return Regularised(a, rhs, n);
+    }
+
     private static double[] Solve(IReadOnlyList<BlockShift> shifts, bool[] use, Basis basis, int parameters)
     {
         var a = new double[parameters * parameters];
@@ -155,12 +204,18 @@ internal sealed class ShiftField
                     a[(p * parameters) + q] += (wbx * bx[q]) + (wby * by[q]);
             }
         }
+        return Regularised(a, rhs, parameters);
+    }
+
+    // A vanishing ridge keeps a degenerate layout (blocks on one line) solvable.
+    private static double[] Regularised(double[] a, double[] rhs, int n)
+    {
         var scale = 0.0;
-        for (var p = 0; p < parameters; p++)
-            scale = Math.Max(scale, a[(p * parameters) + p]);
-        for (var p = 0; p < parameters; p++)
-            a[(p * parameters) + p] += 1e-9 * (scale + 1e-12);
-        return LinearSystem.Solve(a, rhs, parameters) ?? new double[parameters];
+        for (var p = 0; p < n; p++)
+            scale = Math.Max(scale, a[(p * n) + p]);
+        for (var p = 0; p < n; p++)
+            a[(p * n) + p] += 1e-9 * (scale + 1e-12);
+        return LinearSystem.Solve(a, rhs, n) ?? new double[n];
     }
 
     private static double Median(double[] values)
