@@ -31,6 +31,22 @@ public sealed class RephotographTests
         return high;
     }
 
+    /// <summary>Grey minus its 3x3 median: the fine residual a noise comparison reads.</summary>
+    private static Mat MedianResidual(Mat bgr)
+    {
+        using var grey = new Mat();
+        Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
+        using var median = new Mat();
+        Cv2.MedianBlur(grey, median, 3);
+        using var g = new Mat();
+        using var m = new Mat();
+        grey.ConvertTo(g, MatType.CV_32FC1);
+        median.ConvertTo(m, MatType.CV_32FC1);
+        var residual = new Mat();
+        Cv2.Subtract(g, m, residual);
+        return residual;
+    }
+
     private static double Correlation(Mat a, Mat b)
     {
         Cv2.MeanStdDev(a, out var ma, out var sa);
@@ -92,6 +108,27 @@ public sealed class RephotographTests
         var strongCorr = Correlation(s, gst);
         Assert.True(subtleCorr > 0.9, $"subtle correlation {subtleCorr:F3}");
         Assert.True(strongCorr < subtleCorr, $"strong {strongCorr:F3} vs subtle {subtleCorr:F3}");
+    }
+
+    [Fact]
+    public void Simulate_SubtleOfGrainyReference_DoesNotInheritItsGrain()
+    {
+        // The reference's own sensor grain (seeded, blotchy as demosaicking and resizing leave it) is not part of
+        // the scene: a new photograph must not carry it in the fine residual a noise comparison reads, at the
+        // scale the detector reads (half size, like a 2048 px reference analysed at 1024 px).
+        using var grainy = new Mat(480, 640, MatType.CV_8UC3);
+        new RNG(11).Fill(grainy, DistributionType.Normal, Scalar.All(128), Scalar.All(12));
+        // Demosaicking, noise reduction and down-sizing leave camera grain blotchy, a few pixels across.
+        Cv2.GaussianBlur(grainy, grainy, new Size(0, 0), 1.2);
+        using var photo = Rephotograph.Simulate(grainy, new Random(4), RephotoStrength.Subtle);
+        using var halfRef = new Mat();
+        using var halfPhoto = new Mat();
+        Cv2.Resize(grainy, halfRef, new Size(320, 240), 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(photo, halfPhoto, new Size(320, 240), 0, 0, InterpolationFlags.Area);
+        using var a = MedianResidual(halfRef);
+        using var b = MedianResidual(halfPhoto);
+        var correlation = Correlation(a, b);
+        Assert.True(correlation < 0.15, $"grain correlation {correlation:F3}");
     }
 
     [Fact]

@@ -112,7 +112,11 @@ public static class DerivationInspector
         var refFull = (double)reference.Image.Width / reference.Analysis.Width;
         var scale = analysisScale * claimFull / refFull;
         return new DerivationMatch(reference.Name, candidate.Inliers, candidate.Mirrored, agreement.Compared,
-            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.NoiseCorrelation, agreement.ExpectedNoiseCorrelation, agreement.Derived);
+            agreement.ExplainedFraction, agreement.ResidualRatio, agreement.LocalShift, scale, Projective.RotationDegrees(h, candidate.Mirrored), agreement.NoiseCorrelation, agreement.ExpectedNoiseCorrelation, agreement.Derived)
+        {
+            ShiftFieldRms = agreement.Field.CurvedRms,
+            ShiftFieldSignificance = agreement.Field.Significance,
+        };
     }
 
     private static double ChangedFraction(Mat mask, Mat valid)

@@ -33,4 +33,13 @@ public sealed record DerivationMatch(
     double RotationDegrees,
     double NoiseCorrelation,
     double ExpectedNoiseCorrelation,
-    bool Derived);
+    bool Derived)
+{
+    /// <summary>RMS (analysis pixels) of the smooth residual displacement field beyond what a homography
+    /// absorbs: about 0 for a copy, larger for a new photograph through another lens; NaN when too few blocks
+    /// measured a shift.</summary>
+    public double ShiftFieldRms { get; init; } = double.NaN;
+
+    /// <summary>How far that field stands above block-to-block noise (an F statistic: about 1 for noise).</summary>
+    public double ShiftFieldSignificance { get; init; } = double.NaN;
+}

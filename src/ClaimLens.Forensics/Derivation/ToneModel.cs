@@ -94,14 +94,19 @@ internal sealed class ToneModel
 
     /// <summary>The local shift (analysis pixels) that would best explain block <paramref name="i"/>'s residual
     /// along the reference's gradients, or NaN where the block has too little gradient to tell.</summary>
-    public double LocalShift(BlockFit fit, int i, double minGradientEnergy)
+    public double LocalShift(BlockFit fit, int i, double minGradientEnergy) =>
+        ShiftVector(fit, i, minGradientEnergy) is { } s ? Math.Sqrt((s.Sx * s.Sx) + (s.Sy * s.Sy)) : double.NaN;
+
+    /// <summary>As <see cref="LocalShift"/>, the shift vector with the block's position and the gradient Gram
+    /// matrix that fixes it (weights still to be divided by the block's noise); null where it cannot tell.</summary>
+    public BlockShift? ShiftVector(BlockFit fit, int i, double minGradientEnergy)
     {
         var gxx = fit.GradientGram[3 * i];
         var gxy = fit.GradientGram[3 * i + 1];
         var gyy = fit.GradientGram[3 * i + 2];
         var det = gxx * gyy - gxy * gxy;
         if (gxx + gyy < minGradientEnergy || det < 0.05 * (gxx + gyy) * (gxx + gyy) / 4)
-            return double.NaN;
+            return null;
         Span<double> pos = stackalloc double[Parameters];
         Features(fit, i, pos);
         Span<double> e = stackalloc double[2];
@@ -114,7 +119,7 @@ internal sealed class ToneModel
         }
         var sx = (gyy * e[0] - gxy * e[1]) / det;
         var sy = (gxx * e[1] - gxy * e[0]) / det;
-        return Math.Sqrt(sx * sx + sy * sy);
+        return new BlockShift(Position(i % fit.Columns, fit.Columns), Position(i / fit.Columns, fit.Rows), sx, sy, gxx, gxy, gyy);
     }
 
     private static void Features(BlockFit fit, int i, Span<double> pos)
