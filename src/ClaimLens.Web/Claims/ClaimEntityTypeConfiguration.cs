@@ -26,8 +26,13 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId);
         builder.HasMany(c => c.Photos).WithOne().HasForeignKey(p => p.ClaimId);
         builder.HasMany(c => c.Responses).WithOne().HasForeignKey(r => r.ClaimId);
-        // The review queue reads by status, risk and deadline; the standing reads a buyer's recent claims.
-        builder.HasIndex(c => new { c.Status, c.Risk, c.ReviewDueAt });
+        // The review queue reads in the order of these indexes (risk high to low, then nearest deadline), so a page
+        // is an index range scan, not a sort of every claim in review; its counts read the narrow ones. Measured
+        // with 100,000 claims in review: p99 from ~800 ms to tens of ms (bench/README.md, desk-load).
+        builder.HasIndex(c => new { c.Status, c.Risk, c.ReviewDueAt, c.Id }).IsDescending(false, true, false, false);
+        builder.HasIndex(c => new { c.Status, c.Verdict, c.Risk, c.ReviewDueAt, c.Id }).IsDescending(false, false, true, false, false);
+        builder.HasIndex(c => new { c.MerchantId, c.Status, c.Risk, c.ReviewDueAt, c.Id }).IsDescending(false, false, true, false, false);
+        builder.HasIndex(c => new { c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.MerchantId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.BuyerKey, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.ResponseDueAt });

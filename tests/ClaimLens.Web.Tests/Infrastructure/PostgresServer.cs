@@ -18,6 +18,9 @@ public static class PostgresServer
     /// <summary>The server's admin connection string (database <c>postgres</c>).</summary>
     public static Task<string> AdminConnectionStringAsync() => Started.Value;
 
+    /// <summary>The connection string <see cref="CreateDatabaseAsync"/> returned last.</summary>
+    public static string? LastCreated { get; private set; }
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync()
     {
@@ -29,7 +32,8 @@ public static class PostgresServer
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        LastCreated = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        return LastCreated;
     }
 
     private static async Task<string> StartAsync()

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClaimLens.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClaimLensDbContext))]
-    [Migration("20261122223909_Initial")]
+    [Migration("20261122224916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -298,11 +298,20 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BuyerKey", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "ResponseDueAt");
 
                     b.HasIndex("MerchantId", "Status", "CreatedAt");
 
-                    b.HasIndex("Status", "Risk", "ReviewDueAt");
+                    b.HasIndex("Status", "Risk", "ReviewDueAt", "Id")
+                        .IsDescending(false, true, false, false);
+
+                    b.HasIndex("MerchantId", "Status", "Risk", "ReviewDueAt", "Id")
+                        .IsDescending(false, false, true, false, false);
+
+                    b.HasIndex("Status", "Verdict", "Risk", "ReviewDueAt", "Id")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("Claims");
                 });

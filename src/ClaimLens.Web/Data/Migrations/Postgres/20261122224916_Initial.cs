@@ -590,9 +590,20 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 columns: new[] { "MerchantId", "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Claims_MerchantId_Status_Risk_ReviewDueAt_Id",
+                table: "Claims",
+                columns: new[] { "MerchantId", "Status", "Risk", "ReviewDueAt", "Id" },
+                descending: new[] { false, false, true, false, false });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Claims_OrderId",
                 table: "Claims",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Status_CreatedAt",
+                table: "Claims",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_Status_ResponseDueAt",
@@ -600,9 +611,16 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 columns: new[] { "Status", "ResponseDueAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Claims_Status_Risk_ReviewDueAt",
+                name: "IX_Claims_Status_Risk_ReviewDueAt_Id",
                 table: "Claims",
-                columns: new[] { "Status", "Risk", "ReviewDueAt" });
+                columns: new[] { "Status", "Risk", "ReviewDueAt", "Id" },
+                descending: new[] { false, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Status_Verdict_Risk_ReviewDueAt_Id",
+                table: "Claims",
+                columns: new[] { "Status", "Verdict", "Risk", "ReviewDueAt", "Id" },
+                descending: new[] { false, false, true, false, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DispatchOffers_RequestId_Status",

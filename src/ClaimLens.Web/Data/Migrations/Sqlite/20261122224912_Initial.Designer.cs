@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimLens.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClaimLensDbContext))]
-    [Migration("20261122223904_Initial")]
+    [Migration("20261122224912_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -290,11 +290,20 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BuyerKey", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("Status", "ResponseDueAt");
 
                     b.HasIndex("MerchantId", "Status", "CreatedAt");
 
-                    b.HasIndex("Status", "Risk", "ReviewDueAt");
+                    b.HasIndex("Status", "Risk", "ReviewDueAt", "Id")
+                        .IsDescending(false, true, false, false);
+
+                    b.HasIndex("MerchantId", "Status", "Risk", "ReviewDueAt", "Id")
+                        .IsDescending(false, false, true, false, false);
+
+                    b.HasIndex("Status", "Verdict", "Risk", "ReviewDueAt", "Id")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("Claims");
                 });

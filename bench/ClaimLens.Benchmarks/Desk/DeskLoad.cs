@@ -1,0 +1,289 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ClaimLens.Web.Tests.Infrastructure;
+using Npgsql;
+using OpenCvSharp;
+
+namespace ClaimLens.Benchmarks.Desk;
+
+/// <summary>Load on a real desk process (Kestrel on loopback), for issue 3's targets: claim intake with three 3 MB
+/// photos (claims/s sustained), the review queue with 100,000 claims in the database (p50/p99), and background
+/// analysis throughput against the engine's own speed times the cores. Not BenchmarkDotNet: the quantities are
+/// throughput and latency percentiles of a server under concurrent load.
+/// <code>dotnet run -c Release --project bench/ClaimLens.Benchmarks -- desk-load [Sqlite|Postgres|both]</code></summary>
+public static class DeskLoad
+{
+    private const int IntakeClaims = 300;
+    private const int IntakeConcurrency = 8;
+    private const int QueueRows = 100_000;
+    private const int QueueRequests = 1_000;
+    private const int AnalysisClaims = 24;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var providers = args.FirstOrDefault() switch
+        {
+            "Sqlite" => new[] { "Sqlite" },
+            "Postgres" => ["Postgres"],
+            _ => ["Sqlite", "Postgres"],
+        };
+        Console.WriteLine($"desk-load on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var photos = MakePhotos();
+        Console.WriteLine($"photos: 3 x {photos.Average(p => p.Length) / 1e6:F1} MB JPEG (12 MP)");
+        foreach (var provider in providers)
+        {
+            await IntakeAsync(provider, photos);
+            await ReviewQueueAsync(provider);
+        }
+        await AnalysisAsync(providers[0]);
+        return 0;
+    }
+
+    private static async Task IntakeAsync(string provider, byte[][] photos)
+    {
+        var (desk, root, key) = await StartAsync(provider, workers: 0);
+        await using (desk)
+        {
+            using var client = Client(desk, key);
+            var sent = 0;
+            var clock = Stopwatch.StartNew();
+            var failures = 0;
+            await Parallel.ForEachAsync(Enumerable.Range(0, IntakeClaims), new ParallelOptions { MaxDegreeOfParallelism = IntakeConcurrency }, async (i, ct) =>
+            {
+                // Each claim's photos are distinct files (a few bytes after the JPEG's end), as real uploads are.
+                using var form = new MultipartFormDataContent
+                {
+                    { new StringContent("DEMO-0001"), "orderNo" }, { new StringContent("LOCK-S1"), "sku" },
+                    { new StringContent("refund_only"), "type" }, { new StringContent("load"), "reason" }, { new StringContent("10"), "amount" },
+                };
+                for (var p = 0; p < 3; p++)
+                {
+                    var content = new ByteArrayContent([.. photos[p], .. BitConverter.GetBytes(i)]);
+                    content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+                    form.Add(content, "photos", $"p{p}.jpg");
+                }
+                var response = await client.PostAsync("/api/v1/claims", form, ct);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                    Interlocked.Increment(ref failures);
+                Interlocked.Increment(ref sent);
+            });
+            var seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"[{provider}] intake: {sent} claims x 3 photos ({sent * 3 * photos.Average(p => p.Length) / 1e9:F2} GB) in {seconds:F1} s = " +
+                $"{sent / seconds:F1} claims/s, {failures} failed (concurrency {IntakeConcurrency}, workers off)");
+        }
+        TryDelete(root);
+    }
+
+    private static async Task ReviewQueueAsync(string provider)
+    {
+        var (desk, root, _) = await StartAsync(provider, workers: 0);
+        await using (desk)
+        {
+            var clock = Stopwatch.StartNew();
+            await SeedReviewQueueAsync(provider, root);
+            Console.WriteLine($"[{provider}] seeded {QueueRows:N0} claims in review in {clock.Elapsed.TotalSeconds:F1} s");
+            var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(root, "data", "demo-keys.json")))!;
+            using var client = Client(desk, keys["reviewer"]);
+            var times = new List<double>();
+            for (var i = 0; i < QueueRequests + 50; i++)
+            {
+                var query = (i % 4) switch
+                {
+                    0 => "/api/v1/review-queue",
+                    1 => "/api/v1/review-queue?verdict=likely_manipulated&limit=50",
+                    2 => "/api/v1/review-queue?offset=500&limit=50",
+                    _ => "/api/v1/review-queue?minAgeHours=24&limit=100",
+                };
+                var one = Stopwatch.StartNew();
+                var response = await client.GetAsync(query);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+                if (i >= 50)
+                    times.Add(one.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            Console.WriteLine($"[{provider}] GET /api/v1/review-queue over {QueueRows:N0} claims, {QueueRequests} requests: " +
+                $"p50 {times[times.Count / 2]:F2} ms, p99 {times[(int)(times.Count * 0.99)]:F2} ms, max {times[^1]:F2} ms");
+        }
+        TryDelete(root);
+    }
+
+    private static async Task AnalysisAsync(string provider)
+    {
+        // The engine alone, one image at a time on one thread: the reference point.
+        using var listing = ClaimLens.DevSet.ProductPhoto.Draw();
+        Cv2.ImEncode(".jpg", listing, out var listingBytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
+        var claims = Enumerable.Range(0, AnalysisClaims).Select(i => Forged(listing, i)).ToList();
+        using (var reference = ClaimLens.Forensics.Derivation.ReferenceImage.Load(listingBytes, "listing"))
+        {
+            var engine = Stopwatch.StartNew();
+            foreach (var claim in claims)
+                ClaimLens.Forensics.EvidenceAnalyzer.Analyze(claim, new ClaimLens.Forensics.AnalysisOptions { References = [reference] }).Dispose();
+            var perImage = engine.Elapsed.TotalSeconds / claims.Count;
+            var (desk, root, key) = await StartAsync(provider, workers: Environment.ProcessorCount);
+            await using (desk)
+            {
+                using var client = Client(desk, key);
+                var clock = Stopwatch.StartNew();
+                foreach (var claim in claims)
+                {
+                    using var form = new MultipartFormDataContent
+                    {
+                        { new StringContent("DEMO-0001"), "orderNo" }, { new StringContent("LOCK-S1"), "sku" },
+                        { new StringContent("refund_only"), "type" }, { new StringContent("load"), "reason" }, { new StringContent("10"), "amount" },
+                        { new ByteArrayContent(claim), "photos", "claim.jpg" },
+                    };
+                    (await client.PostAsync("/api/v1/claims", form)).EnsureSuccessStatusCode();
+                }
+                await WaitForAnalysisAsync(provider, root, AnalysisClaims + 1);
+                var desk_ = clock.Elapsed.TotalSeconds;
+                var ideal = perImage * AnalysisClaims / Environment.ProcessorCount;
+                Console.WriteLine($"[{provider}] analysis: engine alone {perImage * 1000:F0} ms per image on one thread; desk analysed {AnalysisClaims} claims " +
+                    $"in {desk_:F1} s with {Environment.ProcessorCount} workers (ideal {ideal:F1} s = engine x claims / cores): {ideal / desk_ * 100:F0} % of ideal");
+            }
+            TryDelete(root);
+        }
+    }
+
+    private static async Task<(DeskProcess Desk, string Root, string MerchantKey)> StartAsync(string provider, int workers)
+    {
+        var root = Directory.CreateTempSubdirectory("claimlens-load-").FullName;
+        var settings = new Dictionary<string, string>
+        {
+            ["contentRoot"] = root,
+            ["ClaimLens:Demo"] = "true",
+            ["ClaimLens:Workers:Count"] = workers.ToString(CultureInfo.InvariantCulture),
+            ["ClaimLens:Database:Provider"] = provider,
+        };
+        if (provider == "Postgres")
+            settings["ClaimLens:Database:ConnectionString"] = await PostgresServer.CreateDatabaseAsync();
+        var desk = await DeskProcess.StartAsync(settings);
+        var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(root, "data", "demo-keys.json")))!;
+        return (desk, root, keys["merchant"]);
+    }
+
+    private static HttpClient Client(DeskProcess desk, string key)
+    {
+        var client = desk.ClientFor(key);
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return client;
+    }
+
+    private static async Task SeedReviewQueueAsync(string provider, string root)
+    {
+        // Straight SQL in one transaction: the point is the read path, not how fast seeding is.
+        await using var connection = await Connect(provider, root);
+        await using var tx = await connection.BeginTransactionAsync();
+        var ids = await QueryScalar(connection, tx, "SELECT \"MerchantId\" || '|' || \"Id\" || '|' || \"BuyerKey\" FROM \"Orders\" LIMIT 1");
+        var parts = ids.Split('|');
+        var rng = new Random(1);
+        var now = DateTimeOffset.UtcNow;
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        var time = provider == "Postgres" ? "@t::timestamptz" : "@t";
+        command.CommandText = "INSERT INTO \"Claims\" (\"Id\",\"MerchantId\",\"OrderId\",\"Sku\",\"Type\",\"Reason\",\"Amount\",\"Status\",\"BuyerKey\",\"Risk\",\"Verdict\",\"CreatedAt\",\"UpdatedAt\",\"ReviewDueAt\",\"Version\") " +
+            $"VALUES (@id, @m, @o, 'LOCK-S1', 'RefundOnly', 'seed', 10, 'InReview', @b, @r, @v, {time}, {time}, {time}, 0)";
+        var id = Add(command, "id");
+        Add(command, "m").Value = provider == "Postgres" ? Guid.Parse(parts[0]) : parts[0];
+        Add(command, "o").Value = provider == "Postgres" ? Guid.Parse(parts[1]) : parts[1];
+        Add(command, "b").Value = parts[2];
+        var risk = Add(command, "r");
+        var verdict = Add(command, "v");
+        var at = Add(command, "t");
+        for (var i = 0; i < QueueRows; i++)
+        {
+            var r = rng.Next(101);
+            var created = now.AddMinutes(-rng.Next(60 * 24 * 30));
+            id.Value = provider == "Postgres" ? Guid.CreateVersion7(created) : Guid.CreateVersion7(created).ToString().ToUpperInvariant();
+            risk.Value = r;
+            verdict.Value = r >= 70 ? "likely_manipulated" : r >= 30 ? "needs_review" : "no_manipulation_found";
+            at.Value = provider == "Postgres" ? created : created.ToUnixTimeMilliseconds();
+            await command.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+        if (provider == "Postgres")
+        {
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = "ANALYZE \"Claims\"";
+            await analyze.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task WaitForAnalysisAsync(string provider, string root, int photos)
+    {
+        await using var connection = await Connect(provider, root);
+        for (var i = 0; i < 6000; i++)
+        {
+            var done = await QueryScalar(connection, null, "SELECT COUNT(*) FROM \"EvidencePhotos\" WHERE \"AnalyzedAt\" IS NOT NULL");
+            if (int.Parse(done, CultureInfo.InvariantCulture) >= photos)
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("analysis did not finish in 10 minutes");
+    }
+
+    private static async Task<System.Data.Common.DbConnection> Connect(string provider, string root)
+    {
+        System.Data.Common.DbConnection connection = provider == "Postgres"
+            ? new NpgsqlConnection(LastPostgresDatabase)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(root, "data", "claimlens.db")};Default Timeout=30");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static string LastPostgresDatabase => PostgresServer.LastCreated ?? throw new InvalidOperationException("no PostgreSQL database was created");
+
+    private static async Task<string> QueryScalar(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static System.Data.Common.DbParameter Add(System.Data.Common.DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static byte[][] MakePhotos() => Enumerable.Range(0, 3).Select(seed =>
+    {
+        using var image = new Mat(3000, 4000, MatType.CV_8UC3);
+        new RNG((ulong)seed + 1).Fill(image, DistributionType.Normal, Scalar.All(128), Scalar.All(22));
+        using var smooth = new Mat();
+        Cv2.GaussianBlur(image, smooth, new Size(3, 3), 0.8);
+        // Quality chosen so the file is about 3 MB, like a phone's 12 MP photo.
+        Cv2.ImEncode(".jpg", smooth, out var bytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 88));
+        return bytes;
+    }).ToArray();
+
+    private static byte[] Forged(Mat listing, int seed)
+    {
+        var rng = new Random(seed);
+        var (forged, truth) = ClaimLens.DevSet.Forgery.Apply(listing, ClaimLens.DevSet.ForgeryKind.Crack, rng, 0.02);
+        using (forged)
+        using (truth)
+        {
+            Cv2.ImEncode(".jpg", forged, out var bytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 85));
+            return bytes;
+        }
+    }
+
+    private static void TryDelete(string root)
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by the exiting desk; temp folders are cleaned by the OS
+        }
+    }
+}
