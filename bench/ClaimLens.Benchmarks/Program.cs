@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
+using ClaimLens.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "stages")
+    EngineStages.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 9);
+else if (args.Length > 0 && args[0] == "parts")
+    DerivationParts.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 9);
+else
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

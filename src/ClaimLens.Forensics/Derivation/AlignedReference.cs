@@ -8,7 +8,10 @@ internal sealed class AlignedReference : IDisposable
     // ECC runs on a 400 px copy of the claim: a 200 px level is not precise enough for the 0.3 px local-shift
     // test. Measured here, OpenCV's ECC costs about 60 ms at 200 px and 110-160 ms at 400 px almost regardless
     // of the iteration count (5 or 25), so a coarse-to-fine pass only adds cost.
-    private static readonly (int LongSide, int Iterations)[] EccLevels = [(400, 30)];
+    private static readonly (int LongSide, int Iterations)[] EccLevels = [(256, 6), (512, 5)];
+
+    // Gauss-Newton stops when a step moves no corner further than this (working-level pixels).
+    private const double Tolerance = 0.01;
 
     // A refinement that moves a corner further than this (analysis pixels) diverged; keep the feature fit.
     private const double MaxRefinementShift = 6;
@@ -118,17 +121,9 @@ internal sealed class AlignedReference : IDisposable
         template.ConvertTo(templateF, MatType.CV_32FC1);
         using var input = new Mat();
         Cv2.ExtractChannel(reference.Pyramid[level], input, 0);
-        using var warpMat = Projective.ToMat(warp, MatType.CV_32FC1);
-        try
-        {
-            Cv2.FindTransformECC(templateF, input, warpMat, MotionTypes.Homography,
-                new TermCriteria(CriteriaTypes.Count | CriteriaTypes.Eps, iterations, 1e-5), null, 3);
-        }
-        catch (OpenCVException)
-        {
+        var refinedWarp = HomographyRefiner.Refine(templateF, input, warp, iterations, Tolerance);
+        if (refinedWarp is null)
             return (h, false);
-        }
-        var refinedWarp = Projective.FromMat(warpMat);
         var refinedInverse = Projective.Invert(refinedWarp);
         if (refinedInverse is null)
             return (h, false);
