@@ -5,10 +5,11 @@ namespace ClaimLens.Forensics.Derivation;
 /// <summary>A reference refined to sub-pixel alignment and resampled into the claim's analysis frame.</summary>
 internal sealed class AlignedReference : IDisposable
 {
-    // ECC runs on a 400 px copy of the claim: a 200 px level is not precise enough for the 0.3 px local-shift
-    // test. Measured here, OpenCV's ECC costs about 60 ms at 200 px and 110-160 ms at 400 px almost regardless
-    // of the iteration count (5 or 25), so a coarse-to-fine pass only adds cost.
-    private static readonly (int LongSide, int Iterations)[] EccLevels = [(256, 6), (512, 5)];
+    // Gauss-Newton (HomographyRefiner) on a 256 px then a 512 px copy of the claim: the coarse pass widens the
+    // basin, the fine pass gives the precision the 0.3 px local-shift test needs (synthetic warps: < 0.03 px).
+    // It replaced OpenCV's ECC at 400 px, which cost 110-160 ms per call here almost regardless of the iteration
+    // count, with a long tail (up to ~0.9 s) on claims that did not converge.
+    private static readonly (int LongSide, int Iterations)[] RefineLevels = [(256, 6), (512, 5)];
 
     // Gauss-Newton stops when a step moves no corner further than this (working-level pixels).
     private const double Tolerance = 0.01;
@@ -36,7 +37,7 @@ internal sealed class AlignedReference : IDisposable
 
     public bool Refined { get; }
 
-    /// <summary>Time spent in the sub-pixel refinement (ECC), milliseconds.</summary>
+    /// <summary>Time spent in the sub-pixel refinement, milliseconds.</summary>
     public double RefineMs { get; }
 
     public static AlignedReference Create(ReferenceImage reference, double[] homography, AnalysisImage claim)
@@ -44,7 +45,7 @@ internal sealed class AlignedReference : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var h = homography;
         var refined = false;
-        foreach (var (longSide, iterations) in EccLevels)
+        foreach (var (longSide, iterations) in RefineLevels)
         {
             var (next, ok) = Refine(reference, h, claim, longSide, iterations);
             if (!ok)
@@ -73,9 +74,9 @@ internal sealed class AlignedReference : IDisposable
         var fromLevel = Projective.Multiply(h, Projective.Invert(toSource)!);
         var size = new Size(claim.Width, claim.Height);
         using var m = Projective.ToMat(fromLevel, MatType.CV_64FC1);
-        var planes = new Mat();
+       var planes = new Mat();
         Cv2.WarpPerspective(source, planes, m, size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
+       using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
         var valid = new Mat();
         Cv2.WarpPerspective(ones, valid, m, size, InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
         // Filters and pyramids reflect at borders: the picture's outer frame and the reference's edge are
@@ -83,7 +84,7 @@ internal sealed class AlignedReference : IDisposable
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
         Cv2.Erode(valid, valid, kernel);
         Cv2.Rectangle(valid, new Rect(0, 0, size.Width, size.Height), Scalar.All(0), 4);
-        return new AlignedReference(planes, valid, h, refined, refineMs);
+       return new AlignedReference(planes, valid, h, refined, refineMs);
     }
 
     /// <summary>Pyramid level whose resolution is nearest the claim's, so warping neither aliases nor blurs much.</summary>
@@ -111,17 +112,17 @@ internal sealed class AlignedReference : IDisposable
         var hInverse = Projective.Invert(h);
         if (hInverse is null)
             return (h, false);
-        // ECC's warp maps template (claim, small) coordinates to input (reference level) coordinates.
+        // The refined warp maps template (claim, small) coordinates to input (reference level) coordinates.
         var warp = Projective.Normalized(Projective.Multiply(Projective.PyrDown(level),
             Projective.Multiply(hInverse, fromSmall)));
 
         using var template = new Mat();
         Cv2.Resize(claim.Gray, template, small, 0, 0, InterpolationFlags.Area);
-        using var templateF = new Mat();
+       using var templateF = new Mat();
         template.ConvertTo(templateF, MatType.CV_32FC1);
         using var input = new Mat();
         Cv2.ExtractChannel(reference.Pyramid[level], input, 0);
-        var refinedWarp = HomographyRefiner.Refine(templateF, input, warp, iterations, Tolerance);
+       var refinedWarp = HomographyRefiner.Refine(templateF, input, warp, iterations, Tolerance);
         if (refinedWarp is null)
             return (h, false);
         var refinedInverse = Projective.Invert(refinedWarp);

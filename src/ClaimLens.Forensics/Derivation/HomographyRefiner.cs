@@ -4,11 +4,12 @@ namespace ClaimLens.Forensics.Derivation;
 
 /// <summary>Sub-pixel refinement of a homography by inverse-compositional Gauss-Newton (Lucas-Kanade) with a
 /// global gain and offset between the two pictures. The template's gradients and the Gauss-Newton matrix are
-/// computed once, so an iteration costs one warp and nine dot products; OpenCV's ECC recomputes both every
-/// iteration and cost 110-160 ms per call at 400 px here (long tail on claims that do not converge).</summary>
+/// computed once (again only when outliers are dropped), so an iteration costs one warp and one pass of sums
+/// (<see cref="GaussNewtonSums"/>); OpenCV's ECC recomputes both every iteration and cost 110-160 ms per call
+/// at 400 px here, with a long tail on claims that do not converge.</summary>
 internal static class HomographyRefiner
 {
-    private const int Parameters = 8;
+    private const int Parameters = GaussNewtonSums.Parameters;
 
     // Pixels this close to the edge of the reference's footprint may leave it while the warp moves.
     private const int FootprintMargin = 4;
@@ -46,97 +47,88 @@ internal static class HomographyRefiner
         using var source = new Mat();
         Cv2.GaussianBlur(input, source, new Size(0, 0), Smoothing);
 
-        using var mask = Footprint(source.Size(), warp, template.Size());
-        if (Cv2.CountNonZero(mask) < MinPixels)
-            return null;
-        using var weight = new Mat();
-        mask.ConvertTo(weight, MatType.CV_32FC1, 1 / 255.0);
-
         // Parameters act on normalised coordinates (centre 0, half the long side 1) so the matrix is well
         // conditioned: the template pixel map is N^-1 A(p) N.
         var s = Math.Max(width, height) / 2.0;
         var normalise = new[] { 1 / s, 0, -(width - 1) / 2.0 / s, 0, 1 / s, -(height - 1) / 2.0 / s, 0, 0, 1 };
         var denormalise = Projective.Invert(normalise)!;
-        var steepest = SteepestDescent(t, weight, s);
-        try
+        using var gx = new Mat();
+        using var gy = new Mat();
+        // Sobel's 3x3 derivative sums to 8x the central difference; s converts to normalised units.
+        Cv2.Sobel(t, gx, MatType.CV_32FC1, 1, 0, 3, s / 8);
+        Cv2.Sobel(t, gy, MatType.CV_32FC1, 0, 1, 3, s / 8);
+        var sums = new GaussNewtonSums(t, gx, gy, ((width - 1) / 2.0, (height - 1) / 2.0, s));
+
+        using var mask = Footprint(source.Size(), warp, template.Size(), sums.Width);
+        if (Cv2.CountNonZero(mask) < MinPixels)
+            return null;
+        using var weight = new Mat();
+        mask.ConvertTo(weight, MatType.CV_32FC1, 1 / 255.0);
+        var normal = sums.Normal(weight);
+        var current = (double[])warp.Clone();
+        using var warped = new Mat();
+        using var error = new Mat();
+        var gradient = new double[Parameters];
+        for (var iteration = 0; iteration < iterations; iteration++)
         {
-            var system = Normal(steepest, t, weight);
-            if (system is null)
+            using (var m = Projective.ToMat(current, MatType.CV_64FC1))
+                Cv2.WarpPerspective(source, warped, m, template.Size(), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Replicate);
+            var projection = sums.Project(weight, warped);
+            var photometric = Photometric(normal, projection);
+            if (photometric is null)
                 return null;
-            var current = (double[])warp.Clone();
-            using var warped = new Mat();
-            using var warpedMasked = new Mat();
-            using var error = new Mat();
-            var gradient = new double[Parameters];
-            for (var iteration = 0; iteration < iterations; iteration++)
+            if (iteration is RobustIteration or SecondRobustIteration)
             {
-                var (hessian, count, meanT, varT) = system.Value;
-                using (var m = Projective.ToMat(current, MatType.CV_64FC1))
-                    Cv2.WarpPerspective(source, warped, m, template.Size(), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Replicate);
-                // Global gain and offset: the reference explained as a T + b over the footprint.
-                Cv2.Multiply(warped, weight, warpedMasked);
-                var meanI = Cv2.Sum(warpedMasked).Val0 / count;
-                var gain = (warpedMasked.Dot(t) / count - meanI * meanT) / varT;
-                if (!(Math.Abs(gain) > 1e-3))
-                    return null;
+                // An edit (a painted crack, a stain) is not part of the reference: once the first step has
+                // removed most of the misalignment, pixels far outside the error distribution stop voting.
+                var (a, b) = photometric.Value;
                 // Error in the template's units: (I(W(x)) - b) / a - T(x).
-                warped.ConvertTo(error, MatType.CV_32FC1, 1 / gain, -(meanI - gain * meanT) / gain);
+                warped.ConvertTo(error, MatType.CV_32FC1, 1 / a, -b / a);
                 Cv2.Subtract(error, t, error);
-                if (iteration is RobustIteration or SecondRobustIteration)
-                {
-                    // An edit (a painted crack, a stain) is not part of the reference: once the first step has
-                    // removed most of the misalignment, pixels far outside the error distribution stop voting.
-                    if (!Reweight(error, mask, weight))
-                        return null;
-                    foreach (var m in steepest)
-                        m.Dispose();
-                    steepest = SteepestDescent(t, weight, s);
-                    system = Normal(steepest, t, weight);
-                    if (system is null)
-                        return null;
-                    hessian = system.Value.Hessian;
-                }
-                for (var k = 0; k < Parameters; k++)
-                    gradient[k] = steepest[k].Dot(error);
-                var step = Solve(hessian, gradient);
-                if (step is null)
+                if (!Reweight(error, mask, weight))
                     return null;
-                // W <- W o W(step)^-1, the update expressed in template pixels.
-                var update = new[] { 1 + step[0], step[1], step[2], step[3], 1 + step[4], step[5], step[6], step[7], 1 };
-                var inverse = Projective.Invert(Projective.Multiply(denormalise, Projective.Multiply(update, normalise)));
-                if (inverse is null)
+                normal = sums.Normal(weight);
+                projection = sums.Project(weight, warped);
+                photometric = Photometric(normal, projection);
+                if (photometric is null)
                     return null;
-                current = Projective.Normalized(Projective.Multiply(current, inverse));
-                if (current.Any(v => !double.IsFinite(v)))
-                    return null;
-                if (iteration >= RobustIteration && CornerMotion(inverse, width, height) < tolerance)
-                    break;
             }
-            return current;
+            var (gain, offset) = photometric.Value;
+            // Σ w sd_k ((I - b) / a - T), from sums that need no error image.
+            for (var k = 0; k < Parameters; k++)
+                gradient[k] = projection.SdI[k] / gain - offset / gain * normal.Sd[k] - normal.SdT[k];
+            var step = Solve(normal.Hessian, gradient);
+            if (step is null)
+                return null;
+            // W <- W o W(step)^-1, the update expressed in template pixels.
+            var update = new[] { 1 + step[0], step[1], step[2], step[3], 1 + step[4], step[5], step[6], step[7], 1 };
+            var inverse = Projective.Invert(Projective.Multiply(denormalise, Projective.Multiply(update, normalise)));
+            if (inverse is null)
+                return null;
+            current = Projective.Normalized(Projective.Multiply(current, inverse));
+            if (current.Any(v => !double.IsFinite(v)))
+                return null;
+            if (iteration >= RobustIteration && CornerMotion(inverse, width, height) < tolerance)
+                break;
         }
-        finally
-        {
-            foreach (var m in steepest)
-                m.Dispose();
-        }
+        return current;
     }
 
-    /// <summary>The Gauss-Newton matrix and the template's weighted mean and variance; null when the
-    /// template is flat over the footprint.</summary>
-    private static (double[] Hessian, double Count, double MeanT, double VarT)? Normal(Mat[] steepest, Mat t, Mat weight)
+    /// <summary>Gain a and offset b of the input against the template (I = a T + b) over the weight; null when
+    /// the template is flat or the input does not follow it.</summary>
+    private static (double Gain, double Offset)? Photometric((double[] Hessian, double[] Sd, double[] SdT, double W, double WT, double WTT) normal,
+        (double[] SdI, double WI, double WIT, double WII) projection)
     {
-        var hessian = new double[Parameters * Parameters];
-        for (var a = 0; a < Parameters; a++)
-        {
-            for (var b = a; b < Parameters; b++)
-                hessian[a * Parameters + b] = hessian[b * Parameters + a] = steepest[a].Dot(steepest[b]);
-        }
-        var count = Cv2.Sum(weight).Val0;
-        using var tMasked = new Mat();
-        Cv2.Multiply(t, weight, tMasked);
-        var meanT = Cv2.Sum(tMasked).Val0 / count;
-        var varT = tMasked.Dot(t) / count - meanT * meanT;
-        return count >= MinPixels && varT > 1e-6 ? (hessian, count, meanT, varT) : null;
+        var count = normal.W;
+        if (count < MinPixels)
+            return null;
+        var meanT = normal.WT / count;
+        var varT = normal.WTT / count - meanT * meanT;
+        var meanI = projection.WI / count;
+        var gain = (projection.WIT / count - meanI * meanT) / varT;
+        if (!(varT > 1e-6) || !(Math.Abs(gain) > 1e-3))
+            return null;
+        return (gain, meanI - gain * meanT);
     }
 
     /// <summary>Sets the weight to the footprint pixels whose error is within <see cref="OutlierMultiplier"/>
@@ -163,7 +155,7 @@ internal static class HomographyRefiner
 
     /// <summary>255 where the template pixel maps inside the input, at least <see cref="FootprintMargin"/>
     /// pixels from its edge.</summary>
-    private static Mat Footprint(Size inputSize, double[] warp, Size templateSize)
+    private static Mat Footprint(Size inputSize, double[] warp, Size templateSize, int summedWidth)
     {
         using var ones = new Mat(inputSize, MatType.CV_8UC1, Scalar.All(255));
         var mask = new Mat();
@@ -173,51 +165,9 @@ internal static class HomographyRefiner
         Cv2.Erode(mask, mask, kernel);
         // The template's own border: its gradients are one-sided there.
         Cv2.Rectangle(mask, new Rect(0, 0, templateSize.Width, templateSize.Height), Scalar.All(0), 2);
+        if (summedWidth < templateSize.Width)
+            Cv2.Rectangle(mask, new Rect(summedWidth, 0, templateSize.Width - summedWidth, templateSize.Height), Scalar.All(0), -1);
         return mask;
-    }
-
-    /// <summary>The eight steepest-descent images ∇T ∂W/∂p at p = 0, zero outside the footprint.</summary>
-    private static Mat[] SteepestDescent(Mat t, Mat weight, double s)
-    {
-        var width = t.Width;
-        var height = t.Height;
-        using var gx = new Mat();
-        using var gy = new Mat();
-        // Sobel's 3x3 derivative sums to 8x the central difference; s converts to normalised units.
-        Cv2.Sobel(t, gx, MatType.CV_32FC1, 1, 0, 3, s / 8);
-        Cv2.Sobel(t, gy, MatType.CV_32FC1, 0, 1, 3, s / 8);
-        Cv2.Multiply(gx, weight, gx);
-        Cv2.Multiply(gy, weight, gy);
-        using var x = Coordinate(width, height, horizontal: true, s);
-        using var y = Coordinate(width, height, horizontal: false, s);
-        var sd = new Mat[Parameters];
-        for (var k = 0; k < Parameters; k++)
-            sd[k] = new Mat();
-        Cv2.Multiply(gx, x, sd[0]);
-        Cv2.Multiply(gx, y, sd[1]);
-        gx.CopyTo(sd[2]);
-        Cv2.Multiply(gy, x, sd[3]);
-        Cv2.Multiply(gy, y, sd[4]);
-        gy.CopyTo(sd[5]);
-        // Projective terms: -(gx x + gy y) x and -(gx x + gy y) y.
-        using var radial = new Mat();
-        Cv2.Add(sd[0], sd[4], radial);
-        Cv2.Multiply(radial, x, sd[6], -1);
-        Cv2.Multiply(radial, y, sd[7], -1);
-        return sd;
-    }
-
-    private static Mat Coordinate(int width, int height, bool horizontal, double s)
-    {
-        var length = horizontal ? width : height;
-        var values = new float[length];
-        for (var i = 0; i < length; i++)
-            values[i] = (float)((i - (length - 1) / 2.0) / s);
-        using var line = horizontal ? new Mat(1, length, MatType.CV_32FC1) : new Mat(length, 1, MatType.CV_32FC1);
-        System.Runtime.InteropServices.Marshal.Copy(values, 0, line.Data, length);
-        var map = new Mat();
-        Cv2.Repeat(line, horizontal ? height : 1, horizontal ? 1 : width, map);
-        return map;
     }
 
     /// <summary>Solves the symmetric system by Gaussian elimination with partial pivoting; null when singular.</summary>
