@@ -5,7 +5,7 @@ using OpenCvSharp;
 
 namespace ClaimLens.Benchmarks;
 
-/// <summary>`parts [runs]`: each derivation step on the engine benchmark's claim against its true reference,
+/// <summary>`parts [runs]`: each derivation step (and the pixel signals) on the engine benchmark's claim against its true reference,
 /// timed by the calling thread's CPU clock (Linux), so a busy machine does not inflate the figures.</summary>
 internal static class DerivationParts
 {
@@ -37,11 +37,18 @@ internal static class DerivationParts
             times["refine"].Add(aligned.RefineMs);
             var bs = BlockFit.ChooseBlockSize(analysis.Width, analysis.Height);
             var fit = Time("blockFit", () => BlockFit.Compute(analysis.Planes, aligned.Planes, aligned.Valid, bs));
+            var kernelPlanes = Enumerable.Range(0, 11).Select(_ => { var m = new Mat(analysis.Height / bs * bs, analysis.Width / bs * bs, MatType.CV_32FC1); Cv2.Randu(m, Scalar.All(0), Scalar.All(1)); return m; }).ToArray();
+            Time("blockMomentsKernel", () => BlockMoments.Compute(kernelPlanes, bs));
+            foreach (var m in kernelPlanes)
+                m.Dispose();
             var luma = NoiseModel.LumaVariance(jpeg, (double)claim.Width / analysis.Width);
             var chroma = NoiseModel.ChromaVariance(jpeg, (double)claim.Width / analysis.Width);
             var noise = Time("noiseCorrelation", () => NoiseCorrelation.Measure(analysis.Planes, aligned.Planes, aligned.Valid, bs, luma));
             var agreement = Time("agreement", () => Agreement.Evaluate(fit, luma, chroma, noise));
             Time("changeMask", () => ChangeMask.Build(analysis.Planes, aligned, fit, agreement, luma, chroma)).Dispose();
+            Time("pixels.compression", () => ClaimLens.Forensics.Pixels.CompressionAnalysis.Inspect(claim, claimBytes));
+            Time("pixels.noise", () => ClaimLens.Forensics.Pixels.NoiseAnalysis.Analyze(claim.Bgr, claim.Scale)).Heat?.Dispose();
+            Time("pixels.copyMove", () => ClaimLens.Forensics.Pixels.CopyMoveAnalysis.Analyze(claim.Bgr, claim.Scale));
             if (run == 0)
             {
                 Console.WriteLine($"shift {agreement.LocalShift:F4} ratio {agreement.ResidualRatio:F4} explained {agreement.ExplainedFraction:F4} derived {agreement.Derived}");

@@ -5,11 +5,12 @@ namespace ClaimLens.Forensics.Derivation;
 /// <summary>A reference refined to sub-pixel alignment and resampled into the claim's analysis frame.</summary>
 internal sealed class AlignedReference : IDisposable
 {
-    // Gauss-Newton (HomographyRefiner) on a 256 px then a 512 px copy of the claim: the coarse pass widens the
-    // basin, the fine pass gives the precision the 0.3 px local-shift test needs (synthetic warps: < 0.03 px).
+    // Gauss-Newton (HomographyRefiner) on a copy of the claim halved to a long side of at least 200 px, then
+    // at least 400 px: the coarse pass widens the basin, the fine pass gives the precision the 0.3 px
+    // local-shift test needs (synthetic warps: < 0.03 px).
     // It replaced OpenCV's ECC at 400 px, which cost 110-160 ms per call here almost regardless of the iteration
     // count, with a long tail (up to ~0.9 s) on claims that did not converge.
-    private static readonly (int LongSide, int Iterations)[] RefineLevels = [(256, 6), (512, 5)];
+    private static readonly (int MinLongSide, int Iterations)[] RefineLevels = [(200, 6), (400, 5)];
 
     // Gauss-Newton stops when a step moves no corner further than this (working-level pixels).
     private const double Tolerance = 0.01;
@@ -45,9 +46,9 @@ internal sealed class AlignedReference : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var h = homography;
         var refined = false;
-        foreach (var (longSide, iterations) in RefineLevels)
+        foreach (var (minLongSide, iterations) in RefineLevels)
         {
-            var (next, ok) = Refine(reference, h, claim, longSide, iterations);
+            var (next, ok) = Refine(reference, h, claim, minLongSide, iterations);
             if (!ok)
                 break;
             (h, refined) = (next, true);
@@ -74,9 +75,9 @@ internal sealed class AlignedReference : IDisposable
         var fromLevel = Projective.Multiply(h, Projective.Invert(toSource)!);
         var size = new Size(claim.Width, claim.Height);
         using var m = Projective.ToMat(fromLevel, MatType.CV_64FC1);
-       var planes = new Mat();
+        var planes = new Mat();
         Cv2.WarpPerspective(source, planes, m, size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-       using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
+        using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
         var valid = new Mat();
         Cv2.WarpPerspective(ones, valid, m, size, InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
         // Filters and pyramids reflect at borders: the picture's outer frame and the reference's edge are
@@ -84,7 +85,7 @@ internal sealed class AlignedReference : IDisposable
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
         Cv2.Erode(valid, valid, kernel);
         Cv2.Rectangle(valid, new Rect(0, 0, size.Width, size.Height), Scalar.All(0), 4);
-       return new AlignedReference(planes, valid, h, refined, refineMs);
+        return new AlignedReference(planes, valid, h, refined, refineMs);
     }
 
     /// <summary>Pyramid level whose resolution is nearest the claim's, so warping neither aliases nor blurs much.</summary>
@@ -96,18 +97,24 @@ internal sealed class AlignedReference : IDisposable
         return Math.Clamp(level, 0, levels - 1);
     }
 
-    private static (double[] H, bool Refined) Refine(ReferenceImage reference, double[] h, AnalysisImage claim, int longSide, int iterations)
+    private static (double[] H, bool Refined) Refine(ReferenceImage reference, double[] h, AnalysisImage claim, int minLongSide, int iterations)
     {
-        var f = Math.Min(1.0, (double)longSide / Math.Max(claim.Width, claim.Height));
-        var small = new Size(Math.Max(1, (int)Math.Round(claim.Width * f)), Math.Max(1, (int)Math.Round(claim.Height * f)));
-        if (small.Width < 24 || small.Height < 24)
+        // Halve the claim (pyrDown, as the reference's pyramid was made) while its long side stays at least
+        // minLongSide: an area resize by another factor did not match the reference's levels and left a
+        // systematic 0.05 px error.
+        var halvings = 0;
+        while (halvings < 4 && Math.Max(claim.Width, claim.Height) >> (halvings + 1) >= minLongSide)
+            halvings++;
+        using var template = new Mat();
+        claim.Gray.ConvertTo(template, MatType.CV_32FC1);
+        for (var i = 0; i < halvings; i++)
+            Cv2.PyrDown(template, template);
+        if (template.Width < 24 || template.Height < 24)
             return (h, false);
-        var fx = (double)small.Width / claim.Width;
-        var fy = (double)small.Height / claim.Height;
         var scale = Projective.LocalScale(h, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
-        var level = Level(scale * Math.Min(fx, fy), reference.Pyramid.Count);
+        var level = Level(scale * Math.Pow(0.5, halvings), reference.Pyramid.Count);
 
-        var toSmall = Projective.Resize(fx, fy);
+        var toSmall = Projective.PyrDown(halvings);
         var fromSmall = Projective.Invert(toSmall)!;
         var hInverse = Projective.Invert(h);
         if (hInverse is null)
@@ -115,14 +122,9 @@ internal sealed class AlignedReference : IDisposable
         // The refined warp maps template (claim, small) coordinates to input (reference level) coordinates.
         var warp = Projective.Normalized(Projective.Multiply(Projective.PyrDown(level),
             Projective.Multiply(hInverse, fromSmall)));
-
-        using var template = new Mat();
-        Cv2.Resize(claim.Gray, template, small, 0, 0, InterpolationFlags.Area);
-       using var templateF = new Mat();
-        template.ConvertTo(templateF, MatType.CV_32FC1);
         using var input = new Mat();
         Cv2.ExtractChannel(reference.Pyramid[level], input, 0);
-       var refinedWarp = HomographyRefiner.Refine(templateF, input, warp, iterations, Tolerance);
+        var refinedWarp = HomographyRefiner.Refine(template, input, warp, iterations, Tolerance);
         if (refinedWarp is null)
             return (h, false);
         var refinedInverse = Projective.Invert(refinedWarp);

@@ -69,15 +69,21 @@ internal sealed class BlockFit
     /// <summary>The four non-constant basis images in scaled units; the caller disposes them.</summary>
     public static Mat[] BasisImages(Mat referenceLuma)
     {
-        var r = new Mat();
-        referenceLuma.ConvertTo(r, MatType.CV_32FC1, 1 / Unit, -128 / Unit);
+        var smooth = SmoothBases(referenceLuma);
+        var q = new Mat();
+        Cv2.Multiply(smooth[0], smooth[0], q, 0.5);
+        return [.. smooth, q];
+    }
+
+    /// <summary>r, G1(r), G2(r) in scaled units; the caller disposes them.</summary>
+    private static Mat[] SmoothBases(Mat referenceLuma)
+    {
+        var r = Scaled(referenceLuma);
         var g1 = new Mat();
         Cv2.GaussianBlur(r, g1, new Size(3, 3), 0.8);
         var g2 = new Mat();
         Cv2.GaussianBlur(r, g2, new Size(7, 7), 1.6);
-        var q = new Mat();
-        Cv2.Multiply(r, r, q, 0.5);
-        return [r, g1, g2, q];
+        return [r, g1, g2];
     }
 
     public static Mat Scaled(Mat plane)
@@ -102,8 +108,9 @@ internal sealed class BlockFit
         var planes = new List<Mat>();
         try
         {
-            planes.Add(Scaled(claimRaw[0]));
-            planes.AddRange(BasisImages(refRaw[0]));
+            // The kernel scales the raw planes and forms r²/2 itself: six image passes fewer.
+            planes.Add(claimRaw[0]);
+            planes.AddRange(SmoothBases(refRaw[0]));
             // Gradients of the aligned reference: a copy needs no local shift along them, a new photograph
             // (lens distortion, viewpoint) does.
             var gx = new Mat();
@@ -114,8 +121,8 @@ internal sealed class BlockFit
             Cv2.Sobel(planes[2], gy, MatType.CV_32FC1, 0, 1, 3, 0.125);
             for (var ch = 1; ch <= 2; ch++)
             {
-                planes.Add(Scaled(claimRaw[ch]));
-                planes.Add(Scaled(refRaw[ch]));
+                planes.Add(claimRaw[ch]);
+                planes.Add(refRaw[ch]);
             }
             var validF = new Mat();
             planes.Add(validF);
@@ -125,7 +132,7 @@ internal sealed class BlockFit
         }
         finally
         {
-            foreach (var m in claimRaw.Concat(refRaw).Concat(planes))
+            foreach (var m in claimRaw.Concat(refRaw).Concat(planes).Distinct())
                 m.Dispose();
         }
         return fit;

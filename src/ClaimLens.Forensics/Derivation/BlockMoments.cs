@@ -16,14 +16,15 @@ internal static class BlockMoments
 
     /// <summary>Block means of the products listed at <see cref="Count"/>, <see cref="Count"/> per block,
     /// blocks in row-major order.</summary>
-    /// <param name="planes">CV_32FC1, equal sizes, a whole number of blocks, in order: claim luma, r, g1, g2,
-    /// q, gx, gy (scaled units), claim Cr, reference Cr, claim Cb, reference Cb (scaled), valid (0 or 1).</param>
+    /// <param name="planes">CV_32FC1, equal sizes, a whole number of blocks, in order: claim luma (0..255), r,
+    /// g1, g2, gx, gy (scaled units), claim Cr, reference Cr, claim Cb, reference Cb (0..255), valid (0 or 1).
+    /// The 0..255 planes are scaled here, and q = r²/2 is formed here.</param>
     /// <param name="blockSize">A multiple of 8.</param>
     public static unsafe double[] Compute(Mat[] planes, int blockSize)
     {
-        const int planeCount = 12;
+        const int planeCount = 11;
         if (planes.Length != planeCount || blockSize % Lanes != 0)
-            throw new ArgumentException("twelve planes and a block size that is a multiple of 8 are required");
+            throw new ArgumentException("eleven planes and a block size that is a multiple of 8 are required");
         var width = planes[0].Width;
         var height = planes[0].Height;
         foreach (var p in planes)
@@ -69,13 +70,15 @@ internal static class BlockMoments
 
     private static unsafe void Accumulate(float** rows, int offset, Vector256<float>* acc)
     {
-        var c = Vector256.Load(rows[0] + offset);
+        var unit = Vector256.Create((float)(1 / BlockFit.Unit));
+        var shift = Vector256.Create((float)(-128 / BlockFit.Unit));
+        var c = Vector256.Load(rows[0] + offset) * unit + shift;
         var r = Vector256.Load(rows[1] + offset);
         var g1 = Vector256.Load(rows[2] + offset);
         var g2 = Vector256.Load(rows[3] + offset);
-        var q = Vector256.Load(rows[4] + offset);
-        var gx = Vector256.Load(rows[5] + offset);
-        var gy = Vector256.Load(rows[6] + offset);
+        var q = r * r * Vector256.Create(0.5f);
+        var gx = Vector256.Load(rows[4] + offset);
+        var gy = Vector256.Load(rows[5] + offset);
         acc[0] += r * r;
         acc[1] += r * g1;
         acc[2] += r * g2;
@@ -113,8 +116,8 @@ internal static class BlockMoments
         acc[34] += gy * gy;
         for (var ch = 0; ch < 2; ch++)
         {
-            var cp = Vector256.Load(rows[7 + 2 * ch] + offset);
-            var rp = Vector256.Load(rows[8 + 2 * ch] + offset);
+            var cp = Vector256.Load(rows[6 + 2 * ch] + offset) * unit + shift;
+            var rp = Vector256.Load(rows[7 + 2 * ch] + offset) * unit + shift;
             var a = acc + 35 + 5 * ch;
             a[0] += cp;
             a[1] += rp;
@@ -122,6 +125,6 @@ internal static class BlockMoments
             a[3] += rp * rp;
             a[4] += cp * rp;
         }
-        acc[45] += Vector256.Load(rows[11] + offset);
+        acc[45] += Vector256.Load(rows[10] + offset);
     }
 }
