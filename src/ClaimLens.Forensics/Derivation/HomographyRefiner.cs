@@ -67,7 +67,6 @@ internal static class HomographyRefiner
         var normal = sums.Normal(weight);
         var current = (double[])warp.Clone();
         using var warped = new Mat();
-        using var error = new Mat();
         var gradient = new double[Parameters];
         for (var iteration = 0; iteration < iterations; iteration++)
         {
@@ -82,10 +81,7 @@ internal static class HomographyRefiner
                 // An edit (a painted crack, a stain) is not part of the reference: once the first step has
                 // removed most of the misalignment, pixels far outside the error distribution stop voting.
                 var (a, b) = photometric.Value;
-                // Error in the template's units: (I(W(x)) - b) / a - T(x).
-                warped.ConvertTo(error, MatType.CV_32FC1, 1 / a, -b / a);
-                Cv2.Subtract(error, t, error);
-                if (!Reweight(error, mask, weight))
+                if (!Reweight(warped, t, (a, b), mask, weight))
                     return null;
                 normal = sums.Normal(weight);
                 projection = sums.Project(weight, warped);
@@ -131,26 +127,55 @@ internal static class HomographyRefiner
         return (gain, meanI - gain * meanT);
     }
 
-    /// <summary>Sets the weight to the footprint pixels whose error is within <see cref="OutlierMultiplier"/>
-    /// robust deviations; false when too few pixels are left.</summary>
-    private static bool Reweight(Mat error, Mat footprint, Mat weight)
+    /// <summary>Sets the weight to the footprint pixels whose error (I - b) / a - T is within
+    /// <see cref="OutlierMultiplier"/> robust deviations; false when too few pixels are left.</summary>
+    private static unsafe bool Reweight(Mat warped, Mat t, (double Gain, double Offset) photometric, Mat footprint, Mat weight)
     {
-        using var magnitude = new Mat();
-        Cv2.Absdiff(error, Scalar.All(0), magnitude);
-        // Mean absolute error, then again over the pixels within a generous bound: the edit inflates the first.
-        var spread = Cv2.Mean(magnitude, footprint).Val0;
-        using var inliers = new Mat();
-        Cv2.Compare(magnitude, Scalar.All(OutlierMultiplier * spread), inliers, CmpTypes.LT);
-        Cv2.BitwiseAnd(inliers, footprint, inliers);
-        if (Cv2.CountNonZero(inliers) < MinPixels)
-            return false;
-        spread = Cv2.Mean(magnitude, inliers).Val0;
-        Cv2.Compare(magnitude, Scalar.All(OutlierMultiplier * spread), inliers, CmpTypes.LT);
-        Cv2.BitwiseAnd(inliers, footprint, inliers);
-        if (Cv2.CountNonZero(inliers) < MinPixels)
-            return false;
-        inliers.ConvertTo(weight, MatType.CV_32FC1, 1 / 255.0);
-        return true;
+        var height = t.Height;
+        var width = t.Width;
+        var gain = (float)(1 / photometric.Gain);
+        var offset = (float)(-photometric.Offset / photometric.Gain);
+        // Mean absolute error over the footprint, then again over the pixels within a generous bound of it (the
+        // edit inflates the first), then the weight.
+        var bound = float.PositiveInfinity;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            double sum = 0;
+            long count = 0;
+            for (var y = 0; y < height; y++)
+            {
+                var i = (float*)warped.Ptr(y);
+                var tr = (float*)t.Ptr(y);
+                var m = (byte*)footprint.Ptr(y);
+                for (var x = 0; x < width; x++)
+                {
+                    var e = Math.Abs(i[x] * gain + offset - tr[x]);
+                    if (m[x] != 0 && e < bound)
+                    {
+                        sum += e;
+                        count++;
+                    }
+                }
+            }
+            if (count < MinPixels)
+                return false;
+            bound = (float)(OutlierMultiplier * sum / count);
+        }
+        long kept = 0;
+        for (var y = 0; y < height; y++)
+        {
+            var i = (float*)warped.Ptr(y);
+            var tr = (float*)t.Ptr(y);
+            var m = (byte*)footprint.Ptr(y);
+            var w = (float*)weight.Ptr(y);
+            for (var x = 0; x < width; x++)
+            {
+                var inlier = m[x] != 0 && Math.Abs(i[x] * gain + offset - tr[x]) < bound;
+                w[x] = inlier ? 1 : 0;
+                kept += inlier ? 1 : 0;
+            }
+        }
+        return kept >= MinPixels;
     }
 
     /// <summary>255 where the template pixel maps inside the input, at least <see cref="FootprintMargin"/>
