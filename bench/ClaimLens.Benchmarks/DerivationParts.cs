@@ -63,6 +63,24 @@ internal static class DerivationParts
         }
     }
 
+    /// <summary>`match CLAIM REF...`: the derivation's best match for one claim, every field, to see why a
+    /// claim is or is not called derived.</summary>
+    public static void Describe(string claimPath, string[] referencePaths)
+    {
+        var bytes = File.ReadAllBytes(claimPath);
+        using var claim = ImageLoader.Load(bytes);
+        var references = referencePaths.Select(p => ReferenceImage.Load(File.ReadAllBytes(p), Path.GetFileName(p))).ToList();
+        try
+        {
+            using var report = DerivationInspector.Inspect(claim, references, JpegInfo.Read(bytes));
+            Console.WriteLine($"{report.Match} changed={report.ChangedFraction:F4}");
+        }
+        finally
+        {
+            references.ForEach(r => r.Dispose());
+        }
+    }
+
     private static double ThreadCpuMs()
     {
         // CLOCK_THREAD_CPUTIME_ID = 3 on Linux.
