@@ -16,8 +16,8 @@ internal sealed class GaussNewtonSums
     // times T, then w, w T, w T².
     private const int NormalCount = 36 + 8 + 8 + 3;
 
-    // Per pixel: the 8 values times I, then w I, w I T, w I².
-    private const int ProjectionCount = 8 + 3;
+    // Per pixel: the 8 values times I, then w I, w I T.
+    private const int ProjectionCount = 8 + 2;
 
     private readonly Mat _t;
     private readonly Mat _gx;
@@ -99,8 +99,8 @@ internal sealed class GaussNewtonSums
         return (hessian, totals[36..44], totals[44..52], totals[52], totals[53], totals[54]);
     }
 
-    /// <summary>Σ w sd_k I, and Σ w I, Σ w I T, Σ w I² for the warped input I.</summary>
-    public unsafe (double[] SdI, double WI, double WIT, double WII) Project(Mat weight, Mat warped)
+    /// <summary>Σ w sd_k I, and Σ w I, Σ w I T for the warped input I.</summary>
+    public unsafe (double[] SdI, double WI, double WIT) Project(Mat weight, Mat warped)
     {
         var totals = new double[ProjectionCount];
         var acc = stackalloc Vector256<float>[ProjectionCount];
@@ -127,13 +127,12 @@ internal sealed class GaussNewtonSums
                     var wi = wv * iv;
                     acc[8] += wi;
                     acc[9] += wi * Vector256.Load(t + x);
-                    acc[10] += wi * iv;
                 }
                 for (var k = 0; k < ProjectionCount; k++)
                     totals[k] += Vector256.Sum(acc[k]);
             }
         }
-        return (totals[..8], totals[8], totals[9], totals[10]);
+        return (totals[..8], totals[8], totals[9]);
     }
 
     // ∂W/∂p at p = 0 for the homography [[1+p0, p1, p2], [p3, 1+p4, p5], [p6, p7, 1]]:

@@ -113,7 +113,7 @@ internal static class HomographyRefiner
     /// <summary>Gain a and offset b of the input against the template (I = a T + b) over the weight; null when
     /// the template is flat or the input does not follow it.</summary>
     private static (double Gain, double Offset)? Photometric((double[] Hessian, double[] Sd, double[] SdT, double W, double WT, double WTT) normal,
-        (double[] SdI, double WI, double WIT, double WII) projection)
+        (double[] SdI, double WI, double WIT) projection)
     {
         var count = normal.W;
         if (count < MinPixels)
