@@ -38,6 +38,18 @@ internal static class BenchInputs
         return (originalBytes, forged.ImEncode(".jpg", quality), decoys);
     }
 
+    /// <summary>`write-inputs DIR`: the engine benchmark's claim and references as files, for measuring the
+    /// whole process (`/usr/bin/time -f %M claimlens inspect DIR/claim.jpg --ref ...`).</summary>
+    public static void Write(string directory)
+    {
+        var (original, claim, decoys) = ForgedTwelveMegapixel();
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, "claim.jpg"), claim);
+        File.WriteAllBytes(Path.Combine(directory, "listing.jpg"), original);
+        File.WriteAllBytes(Path.Combine(directory, "decoy-1.jpg"), decoys[0]);
+        File.WriteAllBytes(Path.Combine(directory, "decoy-2.jpg"), decoys[1]);
+    }
+
     private static byte[] Encode(Mat image)
     {
         using (image)

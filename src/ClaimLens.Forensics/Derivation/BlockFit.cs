@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Derivation;
@@ -70,15 +69,21 @@ internal sealed class BlockFit
     /// <summary>The four non-constant basis images in scaled units; the caller disposes them.</summary>
     public static Mat[] BasisImages(Mat referenceLuma)
     {
-        var r = new Mat();
-        referenceLuma.ConvertTo(r, MatType.CV_32FC1, 1 / Unit, -128 / Unit);
+        var smooth = SmoothBases(referenceLuma);
+        var q = new Mat();
+        Cv2.Multiply(smooth[0], smooth[0], q, 0.5);
+        return [.. smooth, q];
+    }
+
+    /// <summary>r, G1(r), G2(r) in scaled units; the caller disposes them.</summary>
+    private static Mat[] SmoothBases(Mat referenceLuma)
+    {
+        var r = Scaled(referenceLuma);
         var g1 = new Mat();
         Cv2.GaussianBlur(r, g1, new Size(3, 3), 0.8);
         var g2 = new Mat();
         Cv2.GaussianBlur(r, g2, new Size(7, 7), 1.6);
-        var q = new Mat();
-        Cv2.Multiply(r, r, q, 0.5);
-        return [r, g1, g2, q];
+        return [r, g1, g2];
     }
 
     public static Mat Scaled(Mat plane)
@@ -96,124 +101,77 @@ internal sealed class BlockFit
         if (columns == 0 || rows == 0)
             return fit;
         var roi = new Rect(0, 0, columns * blockSize, rows * blockSize);
-        var grid = new Size(columns, rows);
-
         using var claimRoi = new Mat(claimPlanes, roi);
         using var refRoi = new Mat(referencePlanes, roi);
         var claimRaw = claimRoi.Split();
         var refRaw = refRoi.Split();
-        var disposables = new List<Mat>(claimRaw.Concat(refRaw));
+        var planes = new List<Mat>();
         try
         {
-            var n = columns * rows;
-            var buffer = new float[n];
-            Mat Track(Mat m)
-            {
-                disposables.Add(m);
-                return m;
-            }
-            // One scratch image serves every product: each is reduced to block means at once, so the ~30
-            // products never exist together (keeping them all cost ~100 MB per matched reference).
-            var scratch = Track(new Mat());
-            double[] Mean(Mat a, Mat? b = null)
-            {
-                var product = a;
-                if (b is not null)
-                {
-                    product = scratch;
-                    Cv2.Multiply(a, b, product);
-                }
-                using var mean = new Mat();
-                Cv2.Resize(product, mean, grid, 0, 0, InterpolationFlags.Area);
-                Marshal.Copy(mean.Data, buffer, 0, n);
-                return Array.ConvertAll(buffer, v => (double)v);
-            }
-
-            var c = Track(Scaled(claimRaw[0]));
-            var u = BasisImages(refRaw[0]);
-            foreach (var m in u)
-                Track(m);
-            var uMean = new double[Bases - 1][];
-            for (var a = 0; a < Bases - 1; a++)
-            {
-                uMean[a] = Mean(u[a]);
-                for (var b = a; b < Bases - 1; b++)
-                    fit.SetBasis(a, b, Mean(u[a], u[b]));
-                fit.SetBasis(a, Bases - 1, uMean[a]);
-                fit.SetClaim(a, Mean(c, u[a]));
-            }
-            fit.SetBasis(Bases - 1, Bases - 1, Enumerable.Repeat(1.0, n).ToArray());
-            fit.SetClaim(Bases - 1, Mean(c));
-            var cc = Mean(c, c);
-            Array.Copy(cc, fit.ClaimSquare, n);
-            // Texture as high-pass energy E[(r - G2 r)²]: resampling and re-compression error grows with fine
-            // detail, not with smooth gradients.
-            const int bb = Bases * Bases;
-            for (var i = 0; i < n; i++)
-                fit.SignalVariance[i] = Math.Max(0, fit.BasisProducts[i * bb] - 2 * fit.BasisProducts[i * bb + 2] + fit.BasisProducts[i * bb + 2 * Bases + 2]);
-
+            // The kernel scales the raw planes and forms r²/2 itself: six image passes fewer.
+            planes.Add(claimRaw[0]);
+            planes.AddRange(SmoothBases(refRaw[0]));
             // Gradients of the aligned reference: a copy needs no local shift along them, a new photograph
             // (lens distortion, viewpoint) does.
-            var gx = Track(new Mat());
-            var gy = Track(new Mat());
-            Cv2.Sobel(u[1], gx, MatType.CV_32FC1, 1, 0, 3, 0.125);
-            Cv2.Sobel(u[1], gy, MatType.CV_32FC1, 0, 1, 3, 0.125);
-            var gradients = new[] { gx, gy };
-            for (var g = 0; g < 2; g++)
-            {
-                for (var a = 0; a < Bases - 1; a++)
-                    Store(fit.GradientBasis, g * Bases + a, 2 * Bases, Mean(gradients[g], u[a]));
-                Store(fit.GradientBasis, g * Bases + Bases - 1, 2 * Bases, Mean(gradients[g]));
-                Store(fit.ClaimGradient, g, 2, Mean(c, gradients[g]));
-            }
-            Store(fit.GradientGram, 0, 3, Mean(gx, gx));
-            Store(fit.GradientGram, 1, 3, Mean(gx, gy));
-            Store(fit.GradientGram, 2, 3, Mean(gy, gy));
-
+            var gx = new Mat();
+            planes.Add(gx);
+            Cv2.Sobel(planes[2], gx, MatType.CV_32FC1, 1, 0, 3, 0.125);
+            var gy = new Mat();
+            planes.Add(gy);
+            Cv2.Sobel(planes[2], gy, MatType.CV_32FC1, 0, 1, 3, 0.125);
             for (var ch = 1; ch <= 2; ch++)
             {
-                var cp = Track(Scaled(claimRaw[ch]));
-                var rp = Track(Scaled(refRaw[ch]));
-                var moments = new[] { Mean(cp), Mean(rp), Mean(cp, cp), Mean(rp, rp), Mean(cp, rp) };
-                for (var i = 0; i < n; i++)
-                {
-                    for (var k = 0; k < 5; k++)
-                        fit.Chroma[i * 10 + (ch - 1) * 5 + k] = moments[k][i];
-                }
+                planes.Add(claimRaw[ch]);
+                planes.Add(refRaw[ch]);
             }
-            using var validF = new Mat();
-            using var validRoi = new Mat(valid, roi);
-            validRoi.ConvertTo(validF, MatType.CV_32FC1, 1 / 255.0);
-            var v = Mean(validF);
-            for (var i = 0; i < n; i++)
-                fit.Valid[i] = v[i] > 0.999;
+            var validF = new Mat();
+            planes.Add(validF);
+            using (var validRoi = new Mat(valid, roi))
+                validRoi.ConvertTo(validF, MatType.CV_32FC1, 1 / 255.0);
+            fit.Fill(BlockMoments.Compute([.. planes], blockSize));
         }
         finally
         {
-            foreach (var m in disposables)
+            foreach (var m in claimRaw.Concat(refRaw).Concat(planes).Distinct())
                 m.Dispose();
         }
         return fit;
     }
 
-    private static void Store(double[] target, int offset, int stride, double[] values)
+    /// <summary>Spreads the block means (layout at <see cref="BlockMoments.Count"/>) into the model's arrays.</summary>
+    private void Fill(double[] moments)
     {
-        for (var i = 0; i < values.Length; i++)
-            target[i * stride + offset] = values[i];
-    }
-
-    private void SetBasis(int a, int b, double[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
+        const int m = BlockMoments.Count;
+        const int bb = Bases * Bases;
+        for (var i = 0; i < Count; i++)
         {
-            BasisProducts[i * Bases * Bases + a * Bases + b] = values[i];
-            BasisProducts[i * Bases * Bases + b * Bases + a] = values[i];
+            var s = moments.AsSpan(i * m, m);
+            var pair = 0;
+            for (var a = 0; a < Bases - 1; a++)
+            {
+                for (var b = a; b < Bases - 1; b++)
+                    BasisProducts[i * bb + a * Bases + b] = BasisProducts[i * bb + b * Bases + a] = s[pair++];
+                BasisProducts[i * bb + a * Bases + Bases - 1] = BasisProducts[i * bb + (Bases - 1) * Bases + a] = s[10 + a];
+                ClaimProducts[i * Bases + a] = s[14 + a];
+                GradientBasis[i * 2 * Bases + a] = s[20 + a];
+                GradientBasis[i * 2 * Bases + Bases + a] = s[25 + a];
+            }
+            BasisProducts[i * bb + bb - 1] = 1;
+            ClaimProducts[i * Bases + Bases - 1] = s[18];
+            ClaimSquare[i] = s[19];
+            GradientBasis[i * 2 * Bases + Bases - 1] = s[24];
+            GradientBasis[i * 2 * Bases + 2 * Bases - 1] = s[29];
+            ClaimGradient[i * 2] = s[30];
+            ClaimGradient[i * 2 + 1] = s[31];
+            GradientGram[i * 3] = s[32];
+            GradientGram[i * 3 + 1] = s[33];
+            GradientGram[i * 3 + 2] = s[34];
+            for (var k = 0; k < 10; k++)
+                Chroma[i * 10 + k] = s[35 + k];
+            Valid[i] = s[45] > 0.999;
+            // Texture as high-pass energy E[(r - G2 r)²]: resampling and re-compression error grows with fine
+            // detail, not with smooth gradients.
+            SignalVariance[i] = Math.Max(0, BasisProducts[i * bb] - 2 * BasisProducts[i * bb + 2] + BasisProducts[i * bb + 2 * Bases + 2]);
         }
-    }
-
-    private void SetClaim(int a, double[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            ClaimProducts[i * Bases + a] = values[i];
     }
 }

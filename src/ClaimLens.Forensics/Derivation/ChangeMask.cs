@@ -8,6 +8,10 @@ internal static class ChangeMask
     // A changed pixel's smoothed residual exceeds this many times the expected noise deviation.
     private const double PixelMultiplier = 3.0;
 
+    // Reach of the chained filters (basis blur 3, tolerance box 4, residual blur 6, chroma blur 8,
+    // close and open 4), with room to spare.
+    private const int Margin = 24;
+
     /// <summary>8UC1 analysis-size mask, 255 = changed: pixels the global model does not predict, inside
     /// (or one block around) the unexplained blocks.</summary>
     public static Mat Build(Mat claimPlanes, AlignedReference aligned, BlockFit fit, Agreement agreement, double lumaNoise, double chromaNoise)
@@ -16,14 +20,22 @@ internal static class ChangeMask
         var bs = fit.BlockSize;
         if (fit.Columns == 0 || fit.Rows == 0)
             return mask;
-        var roi = new Rect(0, 0, fit.Columns * bs, fit.Rows * bs);
+        var full = new Size(fit.Columns * bs, fit.Rows * bs);
+        // Only where blocks were not explained (grown by one block, edits straddle block borders).
+        using var blockMaskFull = UnexplainedBlocks(fit, agreement, full);
+        var box = Cv2.BoundingRect(blockMaskFull);
+        if (box.Width == 0 || box.Height == 0)
+            return mask;
+        // Per-pixel work only around those blocks; the margin covers every filter's reach, so the result is
+        // the same as over the whole picture.
+        var roi = Rect.Intersect(new Rect(box.X - Margin, box.Y - Margin, box.Width + 2 * Margin, box.Height + 2 * Margin), new Rect(0, 0, full.Width, full.Height));
         using var claimRoi = new Mat(claimPlanes, roi);
         using var refRoi = new Mat(aligned.Planes, roi);
         var claim = claimRoi.Split();
         var reference = refRoi.Split();
         var bases = BlockFit.BasisImages(reference[0]);
-        using var x = Coordinate(roi.Size, horizontal: true);
-        using var y = Coordinate(roi.Size, horizontal: false);
+        using var x = Coordinate(roi, full, horizontal: true);
+        using var y = Coordinate(roi, full, horizontal: false);
         try
         {
             var t = agreement.Model.Luma;
@@ -60,8 +72,7 @@ internal static class ChangeMask
             using var changed8 = new Mat();
             Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
 
-            // Only where blocks were not explained (grown by one block, edits straddle block borders).
-            using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
+            using var blockMask = new Mat(blockMaskFull, roi);
             Cv2.BitwiseAnd(changed8, blockMask, changed8);
             Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
             using var close = Cv2.GetStructuringElement(MorphShapes.Ellipse, bs >= 16 ? new Size(7, 7) : new Size(3, 3));
@@ -80,12 +91,16 @@ internal static class ChangeMask
         return mask;
     }
 
-    private static Mat Coordinate(Size size, bool horizontal)
+    /// <summary>-1..1 across the whole compared area, sampled over <paramref name="roi"/>.</summary>
+    private static Mat Coordinate(Rect roi, Size full, bool horizontal)
     {
+        var size = roi.Size;
         var length = horizontal ? size.Width : size.Height;
+        var start = horizontal ? roi.X : roi.Y;
+        var extent = horizontal ? full.Width : full.Height;
         var values = new float[length];
         for (var i = 0; i < length; i++)
-            values[i] = (float)(2.0 * (i + 0.5) / length - 1);
+            values[i] = (float)(2.0 * (start + i + 0.5) / extent - 1);
         using var line = horizontal ? new Mat(1, length, MatType.CV_32FC1) : new Mat(length, 1, MatType.CV_32FC1);
         System.Runtime.InteropServices.Marshal.Copy(values, 0, line.Data, length);
         var map = new Mat();

@@ -33,18 +33,16 @@ public static class DerivationInspector
 
         using var analysis = AnalysisImage.Create(claim.Bgr);
         var candidates = new List<GeometricMatch>();
-        using (var features = FeatureSet.Detect(analysis.Gray, FeatureSet.ClaimFeatures))
-        {
-            Lap(timings, "features", clock);
-            candidates.AddRange(Match(features, references, mirrored: false, analysis));
-            Lap(timings, "match", clock);
-        }
+        var claimFeatures = FeatureSet.Detect(analysis.Gray, FeatureSet.ClaimFeatures);
+        Lap(timings, "features", clock);
+        candidates.AddRange(Match(claimFeatures, references, mirrored: false, analysis));
+        Lap(timings, "match", clock);
         if (candidates.Count == 0)
         {
             // ORB is not mirror-invariant: only a claim nothing matched pays for the mirrored pass.
             using var flipped = new Mat();
             Cv2.Flip(analysis.Gray, flipped, FlipMode.Y);
-            using var features = FeatureSet.Detect(flipped, FeatureSet.ClaimFeatures);
+            var features = FeatureSet.Detect(flipped, FeatureSet.ClaimFeatures);
             candidates.AddRange(Match(features, references, mirrored: true, analysis));
             Lap(timings, "mirrored", clock);
         }

@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Derivation;
 
-/// <summary>ORB keypoints (in analysis-image coordinates) and their binary descriptors.</summary>
-internal sealed class FeatureSet : IDisposable
+/// <summary>ORB keypoints (in analysis-image coordinates) and their 256-bit descriptors, four 64-bit words
+/// each (the layout <see cref="HammingMatcher"/> searches).</summary>
+internal sealed class FeatureSet
 {
     public const int ReferenceFeatures = 2500;
     public const int ClaimFeatures = 2000;
@@ -11,7 +13,7 @@ internal sealed class FeatureSet : IDisposable
     // ORB runs on a reduced image: matching needs structure, not fine detail, and cost grows with area.
     private const int FeatureLongSide = 800;
 
-    private FeatureSet(Point2f[] points, Mat descriptors)
+    private FeatureSet(Point2f[] points, ulong[] descriptors)
     {
         Points = points;
         Descriptors = descriptors;
@@ -19,14 +21,15 @@ internal sealed class FeatureSet : IDisposable
 
     public Point2f[] Points { get; }
 
-    public Mat Descriptors { get; }
+    /// <summary><see cref="HammingMatcher.Words"/> words per point.</summary>
+    public ulong[] Descriptors { get; }
 
     public int Count => Points.Length;
 
     public static FeatureSet Detect(Mat gray, int maxFeatures)
     {
         if (gray.Width < 32 || gray.Height < 32)
-            return new FeatureSet([], new Mat());
+            return new FeatureSet([], []);
         var longSide = Math.Max(gray.Width, gray.Height);
         var scale = longSide > FeatureLongSide ? (double)FeatureLongSide / longSide : 1.0;
         using var small = new Mat();
@@ -35,14 +38,19 @@ internal sealed class FeatureSet : IDisposable
         else
             gray.CopyTo(small);
         using var orb = ORB.Create(maxFeatures, 1.2f, 8, 19, 0, 2, ORBScoreType.Harris, 31, 12);
-        var descriptors = new Mat();
+        using var descriptors = new Mat();
         orb.DetectAndCompute(small, null, out var keypoints, descriptors);
+        // ORB: one row of 32 bytes per keypoint.
+        if (keypoints.Length == 0 || descriptors.Rows != keypoints.Length || descriptors.Cols * descriptors.ElemSize() != 8 * HammingMatcher.Words || !descriptors.IsContinuous())
+            return new FeatureSet([], []);
+        var words = new ulong[keypoints.Length * HammingMatcher.Words];
+        var bytes = new byte[words.Length * 8];
+        Marshal.Copy(descriptors.Data, bytes, 0, bytes.Length);
+        Buffer.BlockCopy(bytes, 0, words, 0, bytes.Length);
         var points = new Point2f[keypoints.Length];
         var inverse = (float)(1 / scale);
         for (var i = 0; i < keypoints.Length; i++)
             points[i] = new Point2f(keypoints[i].Pt.X * inverse, keypoints[i].Pt.Y * inverse);
-        return new FeatureSet(points, descriptors);
+        return new FeatureSet(points, words);
     }
-
-    public void Dispose() => Descriptors.Dispose();
 }

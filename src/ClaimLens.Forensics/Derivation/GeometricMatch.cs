@@ -17,16 +17,15 @@ internal sealed record GeometricMatch(ReferenceImage Reference, double[] Homogra
         var refFeatures = reference.Features;
         if (claim.Count < MinInliers || refFeatures.Count < MinInliers)
             return null;
-        using var matcher = new BFMatcher(NormTypes.Hamming);
-        var knn = matcher.KnnMatch(claim.Descriptors, refFeatures.Descriptors, 2);
-        var src = new List<Point2d>(knn.Length);
-        var dst = new List<Point2d>(knn.Length);
-        foreach (var pair in knn)
+        var (best, bestDistance, secondDistance) = HammingMatcher.Search(claim.Descriptors, refFeatures.Descriptors);
+        var src = new List<Point2d>(best.Length);
+        var dst = new List<Point2d>(best.Length);
+        for (var i = 0; i < best.Length; i++)
         {
-            if (pair.Length < 2 || pair[0].Distance >= RatioTest * pair[1].Distance)
+            if (secondDistance[i] == int.MaxValue || bestDistance[i] >= RatioTest * secondDistance[i])
                 continue;
-            var r = refFeatures.Points[pair[0].TrainIdx];
-            var c = claim.Points[pair[0].QueryIdx];
+            var r = refFeatures.Points[best[i]];
+            var c = claim.Points[i];
             src.Add(new Point2d(r.X, r.Y));
             dst.Add(new Point2d(c.X, c.Y));
         }

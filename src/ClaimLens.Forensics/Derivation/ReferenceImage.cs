@@ -50,7 +50,6 @@ public sealed class ReferenceImage : IDisposable
     {
         Image.Dispose();
         Analysis.Dispose();
-        Features.Dispose();
         for (var i = 1; i < Pyramid.Count; i++)
             Pyramid[i].Dispose();
     }
