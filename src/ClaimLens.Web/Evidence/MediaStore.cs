@@ -8,7 +8,11 @@ namespace ClaimLens.Web.Evidence;
 /// held in memory, and moved into place with an atomic rename.</summary>
 public sealed class MediaStore
 {
-    private const int BufferSize = 81920;
+    /// <summary>How much of each upload is kept in memory for the header checks: enough for a JPEG's frame header
+    /// behind large EXIF, ICC and XMP segments.</summary>
+    public const int HeadBytes = 256 * 1024;
+
+    private const int BufferSize = 128 * 1024;
     private readonly string _objects;
     private readonly string _staging;
 
@@ -32,6 +36,8 @@ public sealed class MediaStore
         ArgumentNullException.ThrowIfNull(source);
         var path = Path.Combine(_staging, Guid.NewGuid().ToString("N") + ".part");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var head = new byte[HeadBytes];
+        var headLength = 0;
         long length = 0;
         try
         {
@@ -45,10 +51,16 @@ public sealed class MediaStore
                     if (length > maxBytes)
                         throw new UploadException(field, $"{Describe(fileName)} is larger than {maxBytes / (1024 * 1024)} MB");
                     hash.AppendData(buffer, 0, read);
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        Buffer.BlockCopy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
             }
-            return new StagedFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, fileName, field);
+            return new StagedFile(path, Convert.ToHexStringLower(hash.GetHashAndReset()), length, fileName, field, head[..headLength]);
         }
         catch
         {

@@ -2,8 +2,12 @@ namespace ClaimLens.Web.Evidence;
 
 /// <summary>An upload written to the store's staging folder and hashed on the way. Disposing deletes the
 /// staged copy; <see cref="MediaStore.Commit"/> moves it into the store first.</summary>
-public sealed class StagedFile(string path, string sha256, long length, string fileName, string field) : IDisposable
+public sealed class StagedFile(string path, string sha256, long length, string fileName, string field, byte[] head) : IDisposable
 {
+    /// <summary>The first bytes (up to <see cref="MediaStore.HeadBytes"/>), kept while streaming so the picture's
+    /// header can be checked without reading the file back.</summary>
+    public byte[] Head { get; } = head;
+
     public string Path { get; } = path;
 
     public string Sha256 { get; } = sha256;

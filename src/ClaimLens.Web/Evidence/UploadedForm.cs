@@ -81,13 +81,19 @@ public sealed class UploadedForm : IDisposable
     {
         ArgumentNullException.ThrowIfNull(files);
         var errors = new Dictionary<string, string[]>();
-        var head = new byte[1 << 20];
+        byte[]? longHead = null;
         foreach (var file in files)
         {
-            int read;
-            await using (var stream = File.OpenRead(file.Path))
-                read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-            var header = ImageSniffer.Sniff(head.AsSpan(0, read));
+            var read = file.Head.Length;
+            var header = ImageSniffer.Sniff(file.Head);
+            if (header.Format == ImageFormat.Jpeg && header.Width == 0 && file.Length > read)
+            {
+                // The frame header lies beyond the kept head (a huge APP segment): read up to 4 MB of the file.
+                longHead ??= new byte[4 << 20];
+                await using var stream = File.OpenRead(file.Path);
+                read = await stream.ReadAtLeastAsync(longHead, longHead.Length, throwOnEndOfStream: false, cancellationToken);
+                header = ImageSniffer.Sniff(longHead.AsSpan(0, read));
+            }
             var name = MediaStore.Describe(file.FileName);
             if (read == 0)
                 errors[file.Field] = [$"{name} is empty"];

@@ -18,6 +18,8 @@ public static class OrdersApi
         var group = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(Policies.Merchant);
         group.MapPost("/", CreateOrder).WithName("CreateOrder").WithSummary("Register an order: buyer, lines, shipping and delivery times.");
         group.MapGet("/{orderNo}", GetOrder).WithName("GetOrder").WithSummary("An order, its lines and packing media (phone masked).");
+        group.MapPost("/{orderNo}/buyer-phone-reveal", RevealBuyerPhone).WithName("RevealBuyerPhone")
+            .WithSummary("The buyer's full phone number; the reveal is written to the audit log with who and why.");
         group.MapPost("/{orderNo}/packing-media", AddPackingMedia).WithName("AddPackingMedia")
             .WithSummary("Add packing photos and videos (multipart field `files`); videos become reference frames.").DisableAntiforgery();
         return group;
@@ -78,6 +80,25 @@ public static class OrdersApi
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.PackingMedia)
             .SingleOrDefaultAsync(o => o.MerchantId == merchant && o.OrderNo == orderNo, cancellationToken);
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderDto.From(order, personal));
+    }
+
+    public static async Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealBuyerPhone(
+        string orderNo, RevealInput input, HttpContext http, ClaimLensDbContext db, PersonalData personal, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var caller = Caller.From(http.User);
+        var merchant = caller.RequireMerchant();
+        var v = new Validation();
+        var reason = v.Required("reason", input.Reason, 500);
+        if (!v.IsValid)
+            return TypedResults.ValidationProblem(v.ToDictionary());
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantId == merchant && o.OrderNo == orderNo, cancellationToken);
+        if (order is null)
+            return TypedResults.NotFound();
+        // Written before the number is returned: no reveal without its audit entry.
+        db.Append(time, caller.Actor, "order.buyer_phone_revealed", "order", order.Id, merchant, new { reason });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new RevealedPhone(personal.Unprotect(order.BuyerPhoneProtected)));
     }
 
     public static async Task<Results<Created<OrderDto>, NotFound, ValidationProblem>> AddPackingMedia(

@@ -1,3 +1,3 @@
-namespace ClaimLens.Web.Repairs;
+namespace ClaimLens.Web.Accounts;
 
 public sealed record RevealedPhone(string Phone);
