@@ -8,6 +8,13 @@ internal static class ChangeMask
     // A changed pixel's smoothed residual exceeds this many times the expected noise deviation.
     private const double PixelMultiplier = 3.0;
 
+    // Smoothing (sigma, analysis pixels) of the squared residuals before the per-pixel test, and a 3x3
+    // close/open after it. Wider smoothing (1.5 luma, 2.0 chroma) and a 7x7 close widened thin cracks and
+    // text strokes by 2-3 pixels on each side: mean IoU on the dev set's untransformed forgeries 0.70 → 0.81,
+    // cracks 0.51 → 0.74, text 0.44 → 0.58, with less spurious change on unedited copies.
+    private const double LumaSmoothing = 0.5;
+    private const double ChromaSmoothing = 0.7;
+
     /// <summary>8UC1 analysis-size mask, 255 = changed: pixels the global model does not predict, inside
     /// (or one block around) the unexplained blocks.</summary>
     public static Mat Build(Mat claimPlanes, AlignedReference aligned, BlockFit fit, Agreement agreement, double lumaNoise, double chromaNoise)
@@ -42,7 +49,7 @@ internal static class ChangeMask
             using var residual = new Mat();
             Cv2.Subtract(claimScaled, predicted, residual);
             Cv2.Multiply(residual, residual, residual, BlockFit.Unit * BlockFit.Unit);
-            Cv2.GaussianBlur(residual, residual, new Size(0, 0), 1.5);
+            Cv2.GaussianBlur(residual, residual, new Size(0, 0), LumaSmoothing);
 
             // Tolerance per pixel: noise plus the texture allowance of a copy (interpolation error on edges).
             using var detail = new Mat();
@@ -64,10 +71,9 @@ internal static class ChangeMask
             using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
             Cv2.BitwiseAnd(changed8, blockMask, changed8);
             Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
-            using var close = Cv2.GetStructuringElement(MorphShapes.Ellipse, bs >= 16 ? new Size(7, 7) : new Size(3, 3));
-            using var open = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
-            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, close);
-            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, open);
+            using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
+            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, kernel);
+            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, kernel);
             DropSpecks(changed8, Math.Max(12, bs * bs / 4));
             using var target = new Mat(mask, roi);
             changed8.CopyTo(target);
@@ -107,7 +113,7 @@ internal static class ChangeMask
             r.ConvertTo(predicted, MatType.CV_32FC1, gainOffset[2 * (ch - 1)], gainOffset[2 * (ch - 1) + 1]);
             Cv2.Subtract(c, predicted, diff);
             Cv2.Multiply(diff, diff, diff, BlockFit.Unit * BlockFit.Unit);
-            Cv2.GaussianBlur(diff, diff, new Size(0, 0), 2.0);
+            Cv2.GaussianBlur(diff, diff, new Size(0, 0), ChromaSmoothing);
             Cv2.Threshold(diff, changed, threshold, 255, ThresholdTypes.Binary);
             using var changed8 = new Mat();
             changed.ConvertTo(changed8, MatType.CV_8UC1);
