@@ -49,34 +49,38 @@ public static class DerivationInspector
         if (candidates.Count == 0)
             return new DerivationReport(null, null, null, 0, timings);
 
-        var downsampling = (double)claim.Width / analysis.Width;
-        var lumaNoise = NoiseModel.LumaVariance(claimJpeg, downsampling);
-        var chromaNoise = NoiseModel.ChromaVariance(claimJpeg, downsampling);
         DerivationMatch? best = null;
         var ranked = candidates.OrderByDescending(c => c.Inliers).Take(MaxCandidates).ToList();
         foreach (var candidate in ranked)
         {
             if (candidate.Inliers < MinRunnerUpShare * ranked[0].Inliers)
                 break;
-            using var aligned = AlignedReference.Create(candidate.Reference, candidate.Homography, analysis);
+            var focus = ClaimFocus.Choose(claim.Bgr, analysis, candidate);
+            using var focused = focus?.Image;
+            var view = focused ?? analysis;
+            var homography = focus?.Homography ?? candidate.Homography;
+            // Full-resolution claim pixels per analysis pixel: the claim's JPEG noise is averaged over them.
+            var downsampling = (double)claim.Width / claim.Bgr.Width / view.Scale;
+            var lumaNoise = NoiseModel.LumaVariance(claimJpeg, downsampling);
+            var chromaNoise = NoiseModel.ChromaVariance(claimJpeg, downsampling);
+            using var aligned = AlignedReference.Create(candidate.Reference, homography, view);
             Lap(timings, "align", clock);
             timings["refine"] = timings.GetValueOrDefault("refine") + aligned.RefineMs;
-            var fit = BlockFit.Compute(analysis.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(analysis.Width, analysis.Height));
+            var fit = BlockFit.Compute(view.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(view.Width, view.Height));
             var noise = NoiseCorrelation.Readable(claimJpeg, Projective.LocalScale(aligned.Homography, candidate.Reference.Analysis.Width / 2.0, candidate.Reference.Analysis.Height / 2.0))
-                ? NoiseCorrelation.Measure(analysis.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, lumaNoise)
+                ? NoiseCorrelation.Measure(view.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, lumaNoise)
                 : (double.NaN, double.NaN);
             var agreement = Agreement.Evaluate(fit, lumaNoise, chromaNoise, noise);
             Lap(timings, "compare", clock);
-            var match = Describe(candidate, aligned, agreement, claim, analysis);
+            var match = Describe(candidate, aligned, agreement, claim, view);
             best ??= match;
             if (!agreement.Derived)
                 continue;
 
-            using var mask = ChangeMask.Build(analysis.Planes, aligned, fit, agreement, lumaNoise, chromaNoise);
+            using var mask = ChangeMask.Build(view.Planes, aligned, fit, agreement, lumaNoise, chromaNoise);
             var changedFraction = ChangedFraction(mask, aligned.Valid);
-            var regions = DerivationFinding.Regions(mask, (double)claim.Width / analysis.Width, (double)claim.Height / analysis.Height);
-            var working = new Mat();
-            Cv2.Resize(mask, working, claim.Bgr.Size(), 0, 0, InterpolationFlags.Nearest);
+            var working = ToWorking(mask, view, claim.Bgr.Size());
+            var regions = DerivationFinding.Regions(working, (double)claim.Width / claim.Bgr.Width, (double)claim.Height / claim.Bgr.Height);
             Lap(timings, "mask", clock);
             var finding = DerivationFinding.Create(match, changedFraction, regions);
             return new DerivationReport(finding, working, match, changedFraction, timings);
@@ -106,7 +110,7 @@ public static class DerivationInspector
         var h = aligned.Homography;
         var analysisScale = Projective.LocalScale(h, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
         // Analysis pixels to full-resolution pixels on both sides.
-        var claimFull = (double)claim.Width / analysis.Width;
+        var claimFull = (double)claim.Width / claim.Bgr.Width / analysis.Scale;
         var refFull = (double)reference.Image.Width / reference.Analysis.Width;
         var scale = analysisScale * claimFull / refFull;
         return new DerivationMatch(reference.Name, candidate.Inliers, candidate.Mirrored, agreement.Compared,
@@ -115,6 +119,15 @@ public static class DerivationInspector
             ShiftFieldRms = agreement.Field.CurvedRms,
             ShiftFieldSignificance = agreement.Field.Significance,
         };
+    }
+
+    // The analysis mask placed in the working image (the analysis image may show only part of it).
+    private static Mat ToWorking(Mat mask, AnalysisImage view, Size workingSize)
+    {
+        var working = new Mat(workingSize, MatType.CV_8UC1, Scalar.All(0));
+        using var target = new Mat(working, view.Region);
+        Cv2.Resize(mask, target, view.Region.Size, 0, 0, InterpolationFlags.Nearest);
+        return working;
     }
 
     private static double ChangedFraction(Mat mask, Mat valid)

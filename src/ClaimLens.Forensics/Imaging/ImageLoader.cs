@@ -12,7 +12,8 @@ public static class ImageLoader
     {
         limits ??= LoadLimits.Default;
         var header = Check(data, limits);
-        var reduction = header.Format == ImageFormat.Jpeg ? JpegReduction(header, limits.WorkingLongSide) : 1;
+        var workingSide = WorkingSide(header.Width, header.Height, limits.WorkingLongSide);
+        var reduction = header.Format == ImageFormat.Jpeg ? JpegReduction(header, workingSide) : 1;
         var mode = reduction switch
         {
             8 => ImreadModes.ReducedColor8,
@@ -45,9 +46,10 @@ public static class ImageLoader
 
         var working = decoded;
         var longSide = Math.Max(decoded.Width, decoded.Height);
-        if (longSide >= 2 * limits.WorkingLongSide)
+        var boundSide = Elongated(decoded.Width, decoded.Height) ? Math.Min(decoded.Width, decoded.Height) : longSide;
+        if (boundSide >= 2 * limits.WorkingLongSide)
         {
-            var factor = (double)limits.WorkingLongSide / longSide;
+            var factor = (double)limits.WorkingLongSide / boundSide;
             working = new Mat();
             Cv2.Resize(decoded, working, new Size(), factor, factor, InterpolationFlags.Area);
             decoded.Dispose();
@@ -104,6 +106,18 @@ public static class ImageLoader
         ImageFormat.Avif => "AVIF",
         _ => "file",
     };
+
+    // A picture at least this elongated is a phone screenshot (or a panorama): the photo inside spans its
+    // short side, so the short side, not the long one, is kept at the working size.
+    private const double ElongatedAspect = 1.9;
+
+    private static bool Elongated(int width, int height) =>
+        Math.Min(width, height) > 0 && (double)Math.Max(width, height) / Math.Min(width, height) >= ElongatedAspect;
+
+    // The long side a decode must keep: the working long side, or for an elongated picture enough to keep
+    // its short side at the working long side.
+    private static int WorkingSide(int width, int height, int workingLongSide) =>
+        Elongated(width, height) ? (int)Math.Min(int.MaxValue / 2, (long)workingLongSide * Math.Max(width, height) / Math.Max(1, Math.Min(width, height))) : workingLongSide;
 
     private static int JpegReduction(ImageHeader header, int workingLongSide)
     {

@@ -24,6 +24,24 @@ public sealed class ImageLoaderTests
     }
 
     [Fact]
+    public void Load_TallPhoneScreenshot_KeepsItsWidth()
+    {
+        // A 1080x2340 screenshot was halved to 540x1170 by the long-side rule, and the photo across its width
+        // with it.
+        using var image = ImageLoader.Load(SyntheticImages.Jpeg(1080, 2340));
+        Assert.Equal((1080, 2340), (image.Bgr.Width, image.Bgr.Height));
+    }
+
+    [Fact]
+    public void Load_HugeTallPicture_ShortSideBoundedAtWorkingSize()
+    {
+        using var image = ImageLoader.Load(SyntheticImages.Jpeg(3000, 9000));
+        Assert.Equal((3000, 9000), (image.Width, image.Height));
+        Assert.InRange(image.Bgr.Width, 1000, 1999);
+        Assert.Equal(image.Bgr.Width / 3000.0, image.Scale, 2);
+    }
+
+    [Fact]
     public void Load_Png_Decodes()
     {
         using var image = ImageLoader.Load(SyntheticImages.Png(300, 200));

@@ -56,8 +56,9 @@ public sealed class CompressionAnalysisTests
     [Fact]
     public void Inspect_DoubleCompressedButDecodedAtReducedScale_FallsBackToTheTable()
     {
-        // 2400 px wide: the loader decodes at 1/2, so the 8x8 grid is not visible.
-        using var scene = SyntheticImages.Texture(2400, 1200, seed: 14);
+        // 2400 px wide, 3:2: the loader decodes at 1/2, so the 8x8 grid is not visible. (A 2:1 picture is now
+        // kept whole, as a screenshot is.)
+        using var scene = SyntheticImages.Texture(2400, 1600, seed: 14);
         var bytes = SyntheticImages.JpegTwice(scene, 60, 80);
         using var image = ImageLoader.Load(bytes);
 
