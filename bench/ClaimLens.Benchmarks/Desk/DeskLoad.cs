@@ -13,7 +13,8 @@ namespace ClaimLens.Benchmarks.Desk;
 /// photos (claims/s sustained), the review queue with 100,000 claims in the database (p50/p99), and background
 /// analysis throughput against the engine's own speed times the cores. Not BenchmarkDotNet: the quantities are
 /// throughput and latency percentiles of a server under concurrent load.
-/// <code>dotnet run -c Release --project bench/ClaimLens.Benchmarks -- desk-load [Sqlite|Postgres|both]</code></summary>
+/// <code>dotnet run -c Release --project bench/ClaimLens.Benchmarks -- desk-load [Sqlite|Postgres|both] [analysis]</code>
+/// (<c>analysis</c>: only the analysis throughput run).</summary>
 public static class DeskLoad
 {
     private const int IntakeClaims = 300;
@@ -24,6 +25,7 @@ public static class DeskLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var analysisOnly = args.Contains("analysis");
         var providers = args.FirstOrDefault() switch
         {
             "Sqlite" => new[] { "Sqlite" },
@@ -33,7 +35,7 @@ public static class DeskLoad
         Console.WriteLine($"desk-load on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var photos = MakePhotos();
         Console.WriteLine($"photos: 3 x {photos.Average(p => p.Length) / 1e6:F1} MB JPEG (12 MP)");
-        foreach (var provider in providers)
+        foreach (var provider in analysisOnly ? [] : providers)
         {
             await IntakeAsync(provider, photos);
             await ReviewQueueAsync(provider);

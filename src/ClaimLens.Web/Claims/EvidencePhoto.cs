@@ -33,10 +33,10 @@ public sealed class EvidencePhoto
     /// <summary>The reference the photo was found derived from, when it was.</summary>
     public string? MatchedReferenceSha256 { get; set; }
 
-    /// <summary>The photo with changed or suspicious regions tinted (PNG in the media store).</summary>
+    /// <summary>The photo at working resolution with changed or suspicious regions tinted (JPEG in the media store).</summary>
     public string? HeatmapSha256 { get; set; }
 
-    /// <summary>White where the photo differs from its reference (PNG in the media store), when derived.</summary>
+    /// <summary>White where the photo differs from its reference (PNG at the heat map's size, in the media store), when derived.</summary>
     public string? MaskSha256 { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClaimLens.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Tests.Claims;
 
@@ -32,6 +33,13 @@ public sealed class ClaimFlowTests
         var derived = report.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "derived_from_reference");
         Assert.Equal("listing:listing.jpg", derived.GetProperty("details").GetProperty("reference").GetString());
         Assert.NotEmpty(derived.GetProperty("details").GetProperty("regions").EnumerateArray());
+        // The renderings a reviewer's page overlays: a heat map (JPEG) and a change mask (PNG) with changed pixels.
+        var stored = await desk.WithDbAsync(db => db.EvidencePhotos.SingleAsync());
+        Assert.Equal(await desk.WithDbAsync(db => db.ReferencePhotos.Select(r => r.Sha256).SingleAsync()), stored.MatchedReferenceSha256);
+        var heatmap = File.ReadAllBytes(StoredPath(desk, stored.HeatmapSha256!));
+        Assert.Equal([0xFF, 0xD8], heatmap[..2]);
+        using (var mask = OpenCvSharp.Cv2.ImDecode(File.ReadAllBytes(StoredPath(desk, stored.MaskSha256!)), OpenCvSharp.ImreadModes.Grayscale))
+            Assert.InRange(OpenCvSharp.Cv2.CountNonZero(mask), 1, mask.Total() / 4);
 
         Assert.Equal(HttpStatusCode.OK, (await merchant.RespondAsync(id, "这是我们的主图加了裂纹 / this is our listing photo with a crack added")).StatusCode);
         claim = await merchant.GetClaimAsync(id);
@@ -54,6 +62,9 @@ public sealed class ClaimFlowTests
         Assert.True(audit.GetProperty("intact").GetBoolean());
         Assert.True(audit.GetProperty("entriesChecked").GetInt64() >= 6);
     }
+
+    private static string StoredPath(DeskHost desk, string sha256) =>
+        Path.Combine(desk.MediaRoot, "objects", sha256[..2], sha256[2..4], sha256);
 
     [Theory]
     [MemberData(nameof(DeskHost.Providers), MemberType = typeof(DeskHost))]
