@@ -13,8 +13,8 @@ namespace ClaimLens.Benchmarks.Desk;
 /// photos (claims/s sustained), the review queue with 100,000 claims in the database (p50/p99), and background
 /// analysis throughput against the engine's own speed times the cores. Not BenchmarkDotNet: the quantities are
 /// throughput and latency percentiles of a server under concurrent load.
-/// <code>dotnet run -c Release --project bench/ClaimLens.Benchmarks -- desk-load [Sqlite|Postgres|both] [analysis]</code>
-/// (<c>analysis</c>: only the analysis throughput run).</summary>
+/// <code>dotnet run -c Release --project bench/ClaimLens.Benchmarks -- desk-load [Sqlite|Postgres|both] [intake] [queue] [analysis]</code>
+/// (naming phases runs only those).</summary>
 public static class DeskLoad
 {
     private const int IntakeClaims = 300;
@@ -25,7 +25,10 @@ public static class DeskLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var analysisOnly = args.Contains("analysis");
+        string[] phases = ["intake", "queue", "analysis"];
+        var chosen = phases.Where(args.Contains).ToHashSet();
+        if (chosen.Count == 0)
+            chosen = phases.ToHashSet();
         var providers = args.FirstOrDefault() switch
         {
             "Sqlite" => new[] { "Sqlite" },
@@ -35,12 +38,15 @@ public static class DeskLoad
         Console.WriteLine($"desk-load on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var photos = MakePhotos();
         Console.WriteLine($"photos: 3 x {photos.Average(p => p.Length) / 1e6:F1} MB JPEG (12 MP)");
-        foreach (var provider in analysisOnly ? [] : providers)
+        foreach (var provider in providers)
         {
-            await IntakeAsync(provider, photos);
-            await ReviewQueueAsync(provider);
+            if (chosen.Contains("intake"))
+                await IntakeAsync(provider, photos);
+            if (chosen.Contains("queue"))
+                await ReviewQueueAsync(provider);
         }
-        await AnalysisAsync(providers[0]);
+        if (chosen.Contains("analysis"))
+            await AnalysisAsync(providers[0]);
         return 0;
     }
 

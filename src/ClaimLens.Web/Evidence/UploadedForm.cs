@@ -40,7 +40,8 @@ public sealed class UploadedForm : IDisposable
         var form = new UploadedForm();
         try
         {
-            var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
+            // 64 KB instead of the 4 KB default: a 3 MB photo is then ~50 reads and boundary scans, not ~750.
+            var reader = new MultipartReader(boundary, request.Body, 64 * 1024) { BodyLengthLimit = null };
             var fileCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             while (await NextSectionAsync(reader, cancellationToken) is { } section)
             {
