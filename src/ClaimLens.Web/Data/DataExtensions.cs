@@ -25,7 +25,8 @@ public static class DataExtensions
             }
             // Several workers write; wait for the lock instead of failing at once.
             connection.DefaultTimeout = 30;
-            builder.Services.AddDbContext<ClaimLensDbContext, SqliteClaimLensDbContext>(o => o.UseSqlite(connection.ToString()));
+            builder.Services.AddDbContext<ClaimLensDbContext, SqliteClaimLensDbContext>(o =>
+                o.UseSqlite(connection.ToString()).AddInterceptors(new SqliteConnectionSetup()));
             builder.Services.AddHostedService<SqliteMaintenance>();
         }
         return builder;

@@ -6,9 +6,15 @@ namespace ClaimLens.Web.Evidence;
 public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<WorkerOptions> options, JobSignal signal, ILogger<JobWorker> logger)
     : BackgroundService
 {
+    private static long _lastReap = long.MinValue / 2;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var count = options.Value.Count;
+        // Parallelism comes from the workers, one analysis each; OpenCV's own thread pool on top of that would
+        // oversubscribe the cores (the CLI's inspect-dir does the same).
+        if (count > 1)
+            OpenCvSharp.Cv2.SetNumThreads(1);
         var loops = Enumerable.Range(0, count)
             .Select(n => Task.Run(() => LoopAsync($"{Environment.MachineName}:{Environment.ProcessId}:{n}", stoppingToken), stoppingToken));
         return Task.WhenAll(loops);
@@ -65,7 +71,11 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<Work
     private static async Task<bool> RunOneAsync(IServiceProvider services, string worker, CancellationToken cancellationToken)
     {
         var queue = services.GetRequiredService<JobQueue>();
-        await queue.ReapAsync(cancellationToken);
+        // Reaping dead jobs is a write; once a minute per process is plenty.
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastReap);
+        if (now - last > 60_000 && Interlocked.CompareExchange(ref _lastReap, now, last) == last)
+            await queue.ReapAsync(cancellationToken);
         var job = await queue.TryLeaseAsync(worker, cancellationToken);
         if (job is null)
             return false;
