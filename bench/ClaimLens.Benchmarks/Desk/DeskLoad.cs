@@ -152,6 +152,14 @@ public static class DeskLoad
             foreach (var claim in claims)
                 ClaimLens.Forensics.EvidenceAnalyzer.Analyze(claim, new ClaimLens.Forensics.AnalysisOptions { References = [reference] }).Dispose();
             var perImage = engine.Elapsed.TotalSeconds / claims.Count;
+            // The same images on every core at once, engine only: how far the hardware itself scales (shared cache
+            // and memory bandwidth), to tell the desk's overhead from the machine's.
+            var parallel = Stopwatch.StartNew();
+            Parallel.ForEach(claims, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, claim =>
+                ClaimLens.Forensics.EvidenceAnalyzer.Analyze(claim, new ClaimLens.Forensics.AnalysisOptions { References = [reference] }).Dispose());
+            var engineParallel = parallel.Elapsed.TotalSeconds;
+            Console.WriteLine($"[{provider}] engine alone on {Environment.ProcessorCount} threads: {claims.Count} images in {engineParallel:F1} s " +
+                $"({perImage * claims.Count / Environment.ProcessorCount / engineParallel * 100:F0} % of engine x images / cores)");
             // Claims are filed into a desk with its workers off, then a desk with a worker per core is started on
             // the same data and timed until every photo is analysed: intake's own CPU does not mix in.
             var (intake, root, key) = await StartAsync(provider, workers: 0);
