@@ -26,8 +26,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapClaimLensApi();
 
-if (app.Configuration.GetValue("ClaimLens:Database:Migrate", true))
-    await app.Services.MigrateClaimLensDatabaseAsync();
+await app.Services.MigrateClaimLensDatabaseAsync();
 if (app.Configuration.GetValue("ClaimLens:Demo", false))
     await DemoData.SeedAsync(app);
 

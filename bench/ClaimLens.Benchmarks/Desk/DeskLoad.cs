@@ -75,23 +75,30 @@ public static class DeskLoad
         await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = IntakeConcurrency }, async (i, ct) =>
         {
             // Each claim's photos are distinct files (a few bytes after the JPEG's end), as real uploads are.
-            using var form = new MultipartFormDataContent
-            {
-                { new StringContent("DEMO-0001"), "orderNo" }, { new StringContent("LOCK-S1"), "sku" },
-                { new StringContent("refund_only"), "type" }, { new StringContent("load"), "reason" }, { new StringContent("10"), "amount" },
-            };
-            for (var p = 0; p < 3; p++)
-            {
-                var content = new ByteArrayContent([.. photos[p], .. BitConverter.GetBytes(i)]);
-                content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-                form.Add(content, "photos", $"p{p}.jpg");
-            }
+            using var form = ClaimForm(photos.Select(p => (byte[])[.. p, .. BitConverter.GetBytes(i)]).ToArray());
             var response = await client.PostAsync("/api/v1/claims", form, ct);
             if (response.StatusCode != HttpStatusCode.Accepted)
                 Interlocked.Increment(ref failures);
             Interlocked.Increment(ref sent);
         });
         return (sent, failures);
+    }
+
+    /// <summary>A claim on the demo order with the given JPEG photos.</summary>
+    private static MultipartFormDataContent ClaimForm(params byte[][] photos)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("DEMO-0001"), "orderNo" }, { new StringContent("LOCK-S1"), "sku" },
+            { new StringContent("refund_only"), "type" }, { new StringContent("load"), "reason" }, { new StringContent("10"), "amount" },
+        };
+        for (var p = 0; p < photos.Length; p++)
+        {
+            var content = new ByteArrayContent(photos[p]);
+            content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(content, "photos", $"p{p}.jpg");
+        }
+        return form;
     }
 
     private static async Task ReviewQueueAsync(string provider)
@@ -168,12 +175,7 @@ public static class DeskLoad
                 using var client = Client(intake, key);
                 foreach (var claim in claims)
                 {
-                    using var form = new MultipartFormDataContent
-                    {
-                        { new StringContent("DEMO-0001"), "orderNo" }, { new StringContent("LOCK-S1"), "sku" },
-                        { new StringContent("refund_only"), "type" }, { new StringContent("load"), "reason" }, { new StringContent("10"), "amount" },
-                        { new ByteArrayContent(claim), "photos", "claim.jpg" },
-                    };
+                    using var form = ClaimForm(claim);
                     (await client.PostAsync("/api/v1/claims", form)).EnsureSuccessStatusCode();
                 }
             }

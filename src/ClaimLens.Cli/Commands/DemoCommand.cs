@@ -28,18 +28,12 @@ internal static class DemoCommand
             // resize to half and re-compression at quality 75.
             using var listing = ProductPhoto.Draw();
             listing.ImWrite(PathOf("listing.jpg"), jpeg);
-            var rng = new Random(20261122);
-            var (forged, truth) = Forgery.Apply(listing, ForgeryKind.Crack, rng, 0.02);
-            using (forged)
-            using (truth)
+            var (claim, claimTruth) = DemoForgery.Make(listing);
+            using (claim)
+            using (claimTruth)
             {
-                var (claim, claimTruth) = PhoneTransform.Apply(forged, truth, TransformKind.Resize50, rng);
-                using (claim)
-                using (claimTruth)
-                {
-                    claim.ImWrite(PathOf("claim.jpg"), new ImageEncodingParam(ImwriteFlags.JpegQuality, 75));
-                    claimTruth.ImWrite(PathOf("claim-truth-mask.png"));
-                }
+                claim.ImWrite(PathOf("claim.jpg"), new ImageEncodingParam(ImwriteFlags.JpegQuality, DemoForgery.JpegQuality));
+                claimTruth.ImWrite(PathOf("claim-truth-mask.png"));
             }
 
             using var reference = ReferenceImage.Load(File.ReadAllBytes(PathOf("listing.jpg")), "listing.jpg");

@@ -17,8 +17,6 @@ public static class ClaimStateMachine
         [(ClaimStatus.AwaitingBuyer, ClaimTrigger.BuyerAddedEvidence)] = ClaimStatus.Analyzing,
     };
 
-    public static bool CanFire(ClaimStatus from, ClaimTrigger trigger) => Moves.ContainsKey((from, trigger));
-
     /// <summary>Moves <paramref name="claim"/> and returns the status it left.</summary>
     /// <exception cref="InvalidTransitionException">The move is not allowed from the claim's status.</exception>
     public static ClaimStatus Fire(Claim claim, ClaimTrigger trigger, DateTimeOffset now)

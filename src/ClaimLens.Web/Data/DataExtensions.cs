@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClaimLens.Web.Data;
 
@@ -32,10 +33,12 @@ public static class DataExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations (and turns on SQLite's write-ahead log, so readers never wait for writers).</summary>
+    /// <summary>Applies pending migrations unless <see cref="DatabaseOptions.Migrate"/> is off (and turns on SQLite's write-ahead log, so readers never wait for writers).</summary>
     public static async Task MigrateClaimLensDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Migrate)
+            return;
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClaimLensDbContext>();
         if (db.Database.IsSqlite())

@@ -15,15 +15,6 @@ public sealed class DeskReuseIndex
     private readonly Lock _lock = new();
     private long _lastId;
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-                return _sources.Count;
-        }
-    }
-
     /// <summary>Reads fingerprints added since the last call (by any process).</summary>
     public async Task CatchUpAsync(ClaimLensDbContext db, CancellationToken cancellationToken)
     {

@@ -65,10 +65,6 @@ public sealed class JobQueue(ClaimLensDbContext db, TimeProvider time, IOptions<
                 .SetProperty(j => j.Error, "the worker stopped during the last allowed attempt"), cancellationToken);
     }
 
-    /// <summary>Jobs not yet done, for health and tests.</summary>
-    public Task<int> PendingCountAsync(CancellationToken cancellationToken) =>
-        db.Jobs.CountAsync(j => j.State == JobState.Queued || j.State == JobState.Running, cancellationToken);
-
     private async Task<AnalysisJob?> LeaseWithSkipLockedAsync(string worker, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

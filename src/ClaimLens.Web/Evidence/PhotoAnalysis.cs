@@ -36,7 +36,7 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
                 Reuse = reuse.ExcludingClaim(claim.Id),
                 DeliveredAt = order.DeliveredAt,
             };
-            await RecordAsync(photo, bytes, options, leases, cancellationToken);
+            await RecordAsync(photo, claim.MerchantId, bytes, options, leases, cancellationToken);
         }
         finally
         {
@@ -66,7 +66,7 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
         }
     }
 
-    private async Task RecordAsync(EvidencePhoto photo, byte[] bytes, AnalysisOptions options,
+    private async Task RecordAsync(EvidencePhoto photo, Guid merchantId, byte[] bytes, AnalysisOptions options,
         List<(ReferenceCache.Lease Lease, string Sha256)> leases, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -89,7 +89,7 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
             {
                 db.Fingerprints.Add(new EvidenceFingerprint
                 {
-                    EvidencePhotoId = photo.Id, ClaimId = photo.ClaimId, MerchantId = await MerchantOf(photo.ClaimId, cancellationToken),
+                    EvidencePhotoId = photo.Id, ClaimId = photo.ClaimId, MerchantId = merchantId,
                     Value = (long)result.Fingerprint.Value, Detail = (long)result.Fingerprint.Detail, CreatedAt = now,
                 });
             }
@@ -103,12 +103,9 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
             photo.AnalysisError = e.Message;
         }
         photo.AnalyzedAt = now;
-        db.Append(time, "system", "photo.analysed", "evidence_photo", photo.Id, await MerchantOf(photo.ClaimId, cancellationToken),
+        db.Append(time, "system", "photo.analysed", "evidence_photo", photo.Id, merchantId,
             new { photo.Risk, photo.Verdict, photo.AnalysisError, photo.Sha256 });
     }
-
-    private async Task<Guid> MerchantOf(Guid claimId, CancellationToken cancellationToken) =>
-        await db.Claims.Where(c => c.Id == claimId).Select(c => c.MerchantId).SingleAsync(cancellationToken);
 
     private async Task<string> StoreRenderingAsync(byte[] bytes, string contentType, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -3,8 +3,6 @@ namespace ClaimLens.Web.Evidence;
 /// <summary>Recognises the video containers phones record (MP4/MOV, WebM/Matroska) from their first bytes.</summary>
 public static class VideoSniffer
 {
-    public static bool IsVideo(string path) => ContentType(path) != "application/octet-stream";
-
     public static string ContentType(string path)
     {
         Span<byte> head = stackalloc byte[12];

@@ -97,17 +97,11 @@ public static class DemoData
         db.Orders.Add(order);
 
         // The buyer's forgery: a crack painted onto the listing photo, resized to half and re-saved by a phone.
-        var rng = new Random(20261122);
-        var (forged, truth) = Forgery.Apply(listing, ForgeryKind.Crack, rng, 0.02);
+        var (phonePhoto, phoneTruth) = DemoForgery.Make(listing);
         string claimSha;
-        using (forged)
-        using (truth)
-        {
-            var (phonePhoto, phoneTruth) = PhoneTransform.Apply(forged, truth, TransformKind.Resize50, rng);
-            using (phonePhoto)
-            using (phoneTruth)
-                claimSha = await PutAsync(db, store, phonePhoto, 75, now);
-        }
+        using (phonePhoto)
+        using (phoneTruth)
+            claimSha = await PutAsync(db, store, phonePhoto, DemoForgery.JpegQuality, now);
         var claim = new Claim
         {
             Id = Guid.CreateVersion7(now), MerchantId = merchant.Id, OrderId = order.Id, Sku = product.Sku, Type = ClaimType.RefundOnly,

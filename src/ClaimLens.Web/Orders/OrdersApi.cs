@@ -82,24 +82,12 @@ public static class OrdersApi
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderDto.From(order, personal));
     }
 
-    public static async Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealBuyerPhone(
-        string orderNo, RevealInput input, HttpContext http, ClaimLensDbContext db, PersonalData personal, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var caller = Caller.From(http.User);
-        var merchant = caller.RequireMerchant();
-        var v = new Validation();
-        var reason = v.Required("reason", input.Reason, 500);
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.MerchantId == merchant && o.OrderNo == orderNo, cancellationToken);
-        if (order is null)
-            return TypedResults.NotFound();
-        // Written before the number is returned: no reveal without its audit entry.
-        db.Append(time, caller.Actor, "order.buyer_phone_revealed", "order", order.Id, merchant, new { reason });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new RevealedPhone(personal.Unprotect(order.BuyerPhoneProtected)));
-    }
+    public static Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealBuyerPhone(
+        string orderNo, RevealInput input, HttpContext http, ClaimLensDbContext db, PersonalData personal, TimeProvider time, CancellationToken cancellationToken) =>
+        PhoneReveal.RevealAsync(input, Caller.From(http.User), db, personal, time, "order.buyer_phone_revealed", "order",
+            async merchant => await db.Orders.AsNoTracking().Where(o => o.MerchantId == merchant && o.OrderNo == orderNo)
+                .Select(o => new { o.Id, o.BuyerPhoneProtected }).SingleOrDefaultAsync(cancellationToken) is { } order
+                ? (order.Id, order.BuyerPhoneProtected) : null, cancellationToken);
 
     public static async Task<Results<Created<OrderDto>, NotFound, ValidationProblem>> AddPackingMedia(
         string orderNo, HttpContext http, ClaimLensDbContext db, MediaStore store, PersonalData personal, JobQueue queue, JobSignal signal,
@@ -115,7 +103,9 @@ public static class OrdersApi
         var v = new Validation();
         if (form.Files.Count == 0)
             v.Add("files", "at least one packing photo or video is required");
-        var videos = form.Files.Where(f => VideoSniffer.IsVideo(f.Path)).ToList();
+        foreach (var file in form.Files)
+            file.ContentType = VideoSniffer.ContentType(file.Path);
+        var videos = form.Files.Where(f => f.ContentType.StartsWith("video/", StringComparison.Ordinal)).ToList();
         var photos = form.Files.Except(videos).ToList();
         foreach (var photo in photos.Where(p => p.Length > media.Value.MaxPhotoBytes))
             v.Add(photo.Field, $"{MediaStore.Describe(photo.FileName)} is larger than {media.Value.MaxPhotoBytes / (1024 * 1024)} MB");
@@ -123,8 +113,6 @@ public static class OrdersApi
         if (!v.IsValid)
             return TypedResults.ValidationProblem(v.ToDictionary());
 
-        foreach (var video in videos)
-            video.ContentType = VideoSniffer.ContentType(video.Path);
         var now = time.GetUtcNow();
         await MediaCommit.CommitAsync(db, store, form.Files, now, cancellationToken);
         foreach (var file in form.Files)

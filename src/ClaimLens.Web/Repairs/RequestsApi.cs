@@ -114,23 +114,12 @@ public static class RequestsApi
         return TypedResults.Ok(found.Select(r => ServiceRequestDto.From(r, personal, regions, null)).ToList());
     }
 
-    public static async Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealPhone(
-        Guid id, RevealInput input, HttpContext http, ClaimLensDbContext db, PersonalData personal, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var caller = Caller.From(http.User);
-        var merchant = caller.RequireMerchant();
-        var v = new Validation();
-        var reason = v.Required("reason", input.Reason, 500);
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-        var request = await db.ServiceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.MerchantId == merchant, cancellationToken);
-        if (request is null)
-            return TypedResults.NotFound();
-        db.Append(time, caller.Actor, "repair.phone_revealed", "service_request", request.Id, merchant, new { reason });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new RevealedPhone(personal.Unprotect(request.PhoneProtected)));
-    }
+    public static Task<Results<Ok<RevealedPhone>, NotFound, ValidationProblem>> RevealPhone(
+        Guid id, RevealInput input, HttpContext http, ClaimLensDbContext db, PersonalData personal, TimeProvider time, CancellationToken cancellationToken) =>
+        PhoneReveal.RevealAsync(input, Caller.From(http.User), db, personal, time, "repair.phone_revealed", "service_request",
+            async merchant => await db.ServiceRequests.AsNoTracking().Where(r => r.Id == id && r.MerchantId == merchant)
+                .Select(r => new { r.Id, r.PhoneProtected }).SingleOrDefaultAsync(cancellationToken) is { } request
+                ? (request.Id, request.PhoneProtected) : null, cancellationToken);
 
     internal static async Task<DispatchOffer?> CurrentOfferAsync(ClaimLensDbContext db, Guid requestId, CancellationToken cancellationToken) =>
         await db.DispatchOffers.AsNoTracking().Where(o => o.RequestId == requestId && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))
