@@ -1,3 +1,4 @@
+using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Infrastructure;
 
@@ -11,6 +12,7 @@ builder.AddClaimLensAccounts();
 builder.AddClaimLensEvidence();
 builder.AddClaimLensClaims();
 builder.AddClaimLensRepairs();
+builder.AddClaimLensPages();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<DeskExceptionHandler>();
@@ -21,12 +23,17 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ClaimLens.Web.Accounts.CookieApiAntiforgery>();
+app.UseAntiforgery();
 app.MapOpenApi();
 app.MapClaimLensApi();
+app.MapClaimLensPages();
 
 await app.Services.MigrateClaimLensDatabaseAsync();
+await app.Services.EnsureClaimLensRolesAsync();
 if (app.Configuration.GetValue("ClaimLens:Demo", false))
     await DemoData.SeedAsync(app);
 

@@ -8,12 +8,17 @@ public sealed record Caller(string Actor, Role Role, Guid? MerchantId)
     public const string MerchantClaim = "claimlens:merchant";
 
     /// <summary>True when the caller may see records of <paramref name="merchantId"/>.</summary>
-    public bool CanSee(Guid merchantId) => MerchantId is null ? Role != Role.Merchant : MerchantId == merchantId;
+    public bool CanSee(Guid merchantId) => Role switch
+    {
+        Role.Admin or Role.Reviewer => MerchantId is null || MerchantId == merchantId,
+        Role.Merchant => MerchantId == merchantId,
+        _ => false,
+    };
 
     public static Caller From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var role = Enum.Parse<Role>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(Role.Merchant));
+        var role = Enum.Parse<Role>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(Role.Buyer));
         var merchant = user.FindFirstValue(MerchantClaim);
         return new Caller(user.Identity?.Name ?? "anonymous", role, merchant is null ? null : Guid.Parse(merchant));
     }

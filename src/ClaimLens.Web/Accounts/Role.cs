@@ -1,6 +1,6 @@
 namespace ClaimLens.Web.Accounts;
 
-/// <summary>What a caller may do. Stored as text so a database reader can follow it.</summary>
+/// <summary>What a caller may do. Stored as text so a database reader can follow it; also the Identity role names.</summary>
 public enum Role
 {
     /// <summary>A merchant's system or staff: its own catalogue, orders, claims and responses.</summary>
@@ -11,4 +11,7 @@ public enum Role
 
     /// <summary>Everything, including the audit chain and tenants.</summary>
     Admin,
+
+    /// <summary>A buyer with an account: files claims and follows them. Buyers without one use the order link.</summary>
+    Buyer,
 }

@@ -6,14 +6,21 @@ using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
 using ClaimLens.Web.Repairs;
 using ClaimLens.Web.Webhooks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Data;
 
 /// <summary>The desk's database. One subclass per provider (<see cref="SqliteClaimLensDbContext"/>,
-/// <see cref="PostgresClaimLensDbContext"/>) holds that provider's migrations and quirks; code uses this type.</summary>
-public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(options)
+/// <see cref="PostgresClaimLensDbContext"/>) holds that provider's migrations and quirks; code uses this type.
+/// It is also the ASP.NET Core Identity store of the people who sign in to the pages.</summary>
+public abstract class ClaimLensDbContext(DbContextOptions options) : IdentityDbContext<DeskUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every process on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Merchant> Merchants => Set<Merchant>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -136,6 +143,7 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimLensDbContext).Assembly);
         // The desk makes its own ids (version 7 GUIDs, time-ordered). Telling EF so makes an entity added through a
         // navigation (a photo added to a loaded claim) an insert; with "generated" keys EF would take the set id for

@@ -31,6 +31,8 @@ public static class DemoData
         if (!await db.Merchants.AnyAsync(m => m.Name == MerchantName) || !File.Exists(keyFile))
             await CreateAsync(sp, db, keyFile);
         var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(keyFile)) ?? [];
+        if (await EnsureUsersAsync(sp, db, keys))
+            await WriteKeysAsync(keyFile, keys);
         var claimId = await db.Claims.Where(c => c.Sku == "LOCK-S1").OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync();
         // Printed once the server listens, so the address is the real one.
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app.Urls.FirstOrDefault() ?? "http://localhost:5000", keys, claimId));
@@ -45,7 +47,11 @@ public static class DemoData
               database: SQLite in data/claimlens.db, media in data/media (the embedded default)
               OpenAPI:  {address}/openapi/v1.json    health: {address}/health
 
-            Demo API keys (Authorization: Bearer <key>; kept in data/demo-keys.json):
+            Sign in at {address}/account/login (passwords kept in data/demo-keys.json):
+              {string.Join("\n  ", DemoUsers.Select(u => $"{u.Role.ToString().ToLowerInvariant(),-9} {u.UserName,-22} {keys.GetValueOrDefault(u.UserName)}"))}
+            The demo buyer's order link: {address}/buyer/orders/{keys.GetValueOrDefault("order-link")}
+
+            Demo API keys (Authorization: Bearer <key>):
               merchant  {merchant}
               reviewer  {keys.GetValueOrDefault("reviewer")}
               admin     {keys.GetValueOrDefault("admin")}
@@ -91,7 +97,7 @@ public static class DemoData
         {
             Id = Guid.CreateVersion7(now), MerchantId = merchant.Id, OrderNo = "DEMO-0001", BuyerId = "buyer-demo",
             BuyerPhoneProtected = personal.Protect(phone), BuyerKey = personal.BlindIndex("buyer", phone),
-            ShippedAt = now.AddDays(-4), DeliveredAt = now.AddDays(-2), CreatedAt = now,
+            ShippedAt = now.AddDays(-4), DeliveredAt = now.AddDays(-2), CreatedAt = now, BuyerLinkToken = BuyerLink.NewToken(),
             Lines = [new OrderLine { Id = Guid.CreateVersion7(now), Sku = product.Sku, Quantity = 1, UnitPrice = 899m }],
         };
         db.Orders.Add(order);
@@ -118,6 +124,48 @@ public static class DemoData
         db.Append(time, "demo", "demo.seeded", "merchant", merchant.Id, merchant.Id, new { product.Sku, order.OrderNo, claim = claim.Id });
         await db.SaveChangesAsync();
 
+        await WriteKeysAsync(keyFile, keys);
+    }
+
+    private static readonly (string UserName, Role Role, bool OfMerchant, string DisplayName)[] DemoUsers =
+    [
+        ("merchant@demo", Role.Merchant, true, "演示店客服 Demo merchant"),
+        ("reviewer@demo", Role.Reviewer, false, "审核员 Demo reviewer"),
+        ("admin@demo", Role.Admin, false, "管理员 Demo admin"),
+    ];
+
+    /// <summary>Adds the demo people who sign in to the pages (also to a demo made before the pages existed).</summary>
+    private static async Task<bool> EnsureUsersAsync(IServiceProvider sp, ClaimLensDbContext db, Dictionary<string, string> keys)
+    {
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<DeskUser>>();
+        var time = sp.GetRequiredService<TimeProvider>();
+        var merchantId = await db.Merchants.Where(m => m.Name == MerchantName).Select(m => m.Id).FirstAsync();
+        var changed = false;
+        foreach (var (userName, role, ofMerchant, displayName) in DemoUsers)
+        {
+            if (await users.FindByNameAsync(userName) is not null && keys.ContainsKey(userName))
+                continue;
+            if (await users.FindByNameAsync(userName) is { } stale)
+                await users.DeleteAsync(stale);
+            var password = DeskUsers.NewPassword();
+            var (user, result) = await DeskUsers.CreateAsync(users, time, userName, password, role, ofMerchant ? merchantId : null, displayName);
+            if (user is null)
+                throw new InvalidOperationException($"could not create demo user {userName}: {DeskUsers.Describe(result)}");
+            keys[userName] = password;
+            changed = true;
+        }
+        if (!keys.ContainsKey("order-link"))
+        {
+            var order = await db.Orders.Where(o => o.MerchantId == merchantId && o.OrderNo == "DEMO-0001").FirstAsync();
+            keys["order-link"] = order.BuyerLinkToken ??= Orders.BuyerLink.NewToken();
+            await db.SaveChangesAsync();
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static async Task WriteKeysAsync(string keyFile, Dictionary<string, string> keys)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
         await File.WriteAllTextAsync(keyFile, JsonSerializer.Serialize(keys));
         if (!OperatingSystem.IsWindows())

@@ -8,7 +8,6 @@ using ClaimLens.Web.Orders;
 using ClaimLens.Web.Webhooks;
 using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ClaimLens.Web.Infrastructure;
@@ -21,8 +20,7 @@ public static class DeskServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
         builder.Services.AddSingleton<PersonalData>();
-        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.AddDeskAuthentication();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Merchant, p => p.RequireRole(nameof(Role.Merchant)).RequireClaim(Caller.MerchantClaim))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(nameof(Role.Reviewer), nameof(Role.Admin)))

@@ -18,6 +18,9 @@ public sealed class Order
     /// <summary>Keyed hash of the buyer's normalised phone: the same buyer at every merchant, readable by none.</summary>
     public required string BuyerKey { get; set; }
 
+    /// <summary>The secret of the buyer's order link (<see cref="BuyerLink"/>); null for orders made before links existed.</summary>
+    public string? BuyerLinkToken { get; set; }
+
     public DateTimeOffset? ShippedAt { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }

@@ -2,10 +2,11 @@ using ClaimLens.Web.Accounts;
 
 namespace ClaimLens.Web.Orders;
 
-/// <summary>An order as the API shows it: the buyer's phone masked.</summary>
+/// <summary>An order as the API shows it: the buyer's phone masked; <c>BuyerLink</c> is the path of the buyer's
+/// page for this order (send it to the buyer with the order).</summary>
 public sealed record OrderDto(
     string OrderNo, string BuyerId, string BuyerPhone, DateTimeOffset? ShippedAt, DateTimeOffset? DeliveredAt,
-    IReadOnlyList<OrderLineDto> Lines, IReadOnlyList<PackingMediaDto> PackingMedia)
+    IReadOnlyList<OrderLineDto> Lines, IReadOnlyList<PackingMediaDto> PackingMedia, string? BuyerLink)
 {
     public static OrderDto From(Order order, PersonalData personal)
     {
@@ -19,7 +20,8 @@ public sealed record OrderDto(
             order.PackingMedia
                 .OrderBy(m => m.SourceMediaId is { } source && videos.TryGetValue(source, out var at) ? at : m.CreatedAt)
                 .ThenBy(m => m.SourceMediaId ?? m.Id).ThenBy(m => m.AtSeconds ?? -1)
-                .Select(PackingMediaDto.From).ToList());
+                .Select(PackingMediaDto.From).ToList(),
+            order.BuyerLinkToken is { } token ? Orders.BuyerLink.Path(token) : null);
     }
 }
 

@@ -14,6 +14,8 @@ internal sealed class OrderEntityTypeConfiguration : IEntityTypeConfiguration<Or
         builder.Property(o => o.BuyerPhoneProtected).HasMaxLength(512);
         builder.Property(o => o.BuyerKey).HasMaxLength(64);
         builder.HasIndex(o => new { o.MerchantId, o.OrderNo }).IsUnique();
+        builder.Property(o => o.BuyerLinkToken).HasMaxLength(BuyerLink.TokenLength);
+        builder.HasIndex(o => o.BuyerLinkToken).IsUnique();
         builder.HasOne<Merchant>().WithMany().HasForeignKey(o => o.MerchantId);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId);
         builder.HasMany(o => o.PackingMedia).WithOne().HasForeignKey(m => m.OrderId);

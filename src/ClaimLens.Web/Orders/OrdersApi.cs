@@ -65,6 +65,7 @@ public static class OrdersApi
             Id = Guid.CreateVersion7(now), MerchantId = merchant, OrderNo = orderNo!, BuyerId = buyerId!,
             BuyerPhoneProtected = personal.Protect(phone!), BuyerKey = personal.BlindIndex("buyer", phone!),
             ShippedAt = request.ShippedAt?.ToUniversalTime(), DeliveredAt = request.DeliveredAt?.ToUniversalTime(), CreatedAt = now,
+            BuyerLinkToken = BuyerLink.NewToken(),
             Lines = lines.Select(l => new OrderLine { Id = Guid.CreateVersion7(now), Sku = l.Sku!, Quantity = l.Quantity, UnitPrice = l.UnitPrice }).ToList(),
         };
         db.Orders.Add(order);

@@ -29,8 +29,18 @@ public sealed class DeskProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{key}={value}");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The last lines of output, for the message when the process dies while starting.
+        var tail = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+                return;
+            tail.Enqueue(line);
+            while (tail.Count > 40)
+                tail.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var desk = new DeskProcess(process, new Uri($"http://127.0.0.1:{port}"));
@@ -38,7 +48,7 @@ public sealed class DeskProcess : IAsyncDisposable
         for (var i = 0; i < 300; i++)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"the desk process exited with {process.ExitCode}");
+                throw new InvalidOperationException($"the desk process exited with {process.ExitCode}:\n{string.Join('\n', tail)}");
             try
             {
                 if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
