@@ -22,8 +22,12 @@ builder.Services.AddOpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
 app.UseRequestLocalization();
+// People get a page in their language; programs get problem details.
+app.UseWhen(http => !DeskAuthentication.IsMachinePath(http.Request.Path), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseWhen(http => DeskAuthentication.IsMachinePath(http.Request.Path), b => b.UseStatusCodePages());
+// Routing after the status pages, so a re-executed request (/status/404) is routed afresh.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ClaimLens.Web.Accounts.CookieApiAntiforgery>();
