@@ -22,11 +22,11 @@ internal sealed class BundleDocument : IDisposable
     private readonly BundleText _text;
     private readonly TimeZoneInfo _zone;
     private readonly string _headerRight;
-    private readonly XFont _title = new(BundleFontResolver.Family, 18, XFontStyleEx.Bold);
-    private readonly XFont _heading = new(BundleFontResolver.Family, 13, XFontStyleEx.Bold);
-    private readonly XFont _body = new(BundleFontResolver.Family, 9.5);
-    private readonly XFont _bold = new(BundleFontResolver.Family, 9.5, XFontStyleEx.Bold);
-    private readonly XFont _small = new(BundleFontResolver.Family, 7.5);
+    private readonly XFont _title = Font(18, XFontStyleEx.Bold);
+    private readonly XFont _heading = Font(13, XFontStyleEx.Bold);
+    private readonly XFont _body = Font(9.5, XFontStyleEx.Regular);
+    private readonly XFont _bold = Font(9.5, XFontStyleEx.Bold);
+    private readonly XFont _small = Font(7.5, XFontStyleEx.Regular);
     private XGraphics? _gfx;
     private double _y;
 
@@ -40,8 +40,6 @@ internal sealed class BundleDocument : IDisposable
         _pdf.Info.Creator = "ClaimLens";
         _pdf.Language = text.Language == "zh" ? "zh-CN" : "en";
     }
-
-    public int PageCount => _pdf.PageCount;
 
     private double Width => PageSize().Width - 2 * Margin;
 
@@ -169,8 +167,8 @@ internal sealed class BundleDocument : IDisposable
             Paragraph($"{label}: {sha}", _small, 12);
     }
 
-    /// <summary>Draws every page's header and footer and writes the PDF.</summary>
-    public void Save(Stream output)
+    /// <summary>Draws every page's header and footer and writes the PDF; returns the page count.</summary>
+    public int Save(Stream output)
     {
         _gfx?.Dispose();
         _gfx = null;
@@ -185,6 +183,7 @@ internal sealed class BundleDocument : IDisposable
             gfx.DrawString(_text.PageOf(i + 1, total), _small, XBrushes.Gray, new XRect(Margin, size.Height - 40, Width, 12), XStringFormats.TopCenter);
         }
         _pdf.Save(output, false);
+        return total;
     }
 
     public void Dispose()
@@ -192,6 +191,10 @@ internal sealed class BundleDocument : IDisposable
         _gfx?.Dispose();
         _pdf.Dispose();
     }
+
+    // Unicode (Identity-H) for all text, also all-Latin lines: one embedded subset, and every line copies out as text.
+    private static XFont Font(double size, XFontStyleEx style) =>
+        new(BundleFontResolver.Family, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
     private static XSize PageSize() => PageSizeConverter.ToSize(PdfSharp.PageSize.A4);
 

@@ -52,8 +52,7 @@ internal static class EvidenceBundle
         }
         document.AddAuditTrail(bundle.Audit);
         document.AddClosing(now, embedded);
-        document.Save(output);
-        return document.PageCount;
+        return document.Save(output);
     }
 
     private static void Record(List<(string, string)> embedded, EmbeddedImage? image, string original, string copy)
