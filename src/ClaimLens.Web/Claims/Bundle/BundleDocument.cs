@@ -27,6 +27,7 @@ internal sealed class BundleDocument : IDisposable
     private readonly XFont _body = Font(9.5, XFontStyleEx.Regular);
     private readonly XFont _bold = Font(9.5, XFontStyleEx.Bold);
     private readonly XFont _small = Font(7.5, XFontStyleEx.Regular);
+    private readonly Dictionary<string, XImage> _images = new(StringComparer.Ordinal);
     private XGraphics? _gfx;
     private double _y;
 
@@ -73,9 +74,10 @@ internal sealed class BundleDocument : IDisposable
             Paragraph(_text.None, _body);
         foreach (var response in claim.Responses.OrderBy(r => r.CreatedAt))
         {
-            Field(Time(response.CreatedAt), response.Text);
+            Paragraph(Time(response.CreatedAt), _bold);
+            Paragraph(response.Text, _body, 12);
             foreach (var sha in response.EvidenceSha256)
-                Paragraph("SHA-256 " + sha, _small, LabelWidth);
+                Paragraph("SHA-256 " + sha, _small, 12);
         }
 
         Heading(_text.ReviewerDecision);
@@ -99,9 +101,9 @@ internal sealed class BundleDocument : IDisposable
         Write(_text.ClaimPhoto, _small, 0, half);
         _y -= _small.GetHeight() * 1.4;
         Write(row.MatchedReferenceSha256 is null ? _text.NoReference : _text.MatchedReference, _small, half + Gap, half);
-        Picture(picture, 0, half, picture is null ? _text.CannotShow : null);
-        Picture(reference, half + Gap, half, row.MatchedReferenceSha256 is null ? _text.NoReference : reference is null ? _text.CannotShow : null);
-        _y += PictureHeight + 10;
+        var left = Picture(picture, 0, half, _text.CannotShow);
+        var right = Picture(reference, half + Gap, half, row.MatchedReferenceSha256 is null ? _text.NoReference : _text.CannotShow);
+        _y += Math.Max(left, right) + 10;
 
         Heading(_text.Findings);
         if (row.AnalyzedAt is null)
@@ -114,7 +116,7 @@ internal sealed class BundleDocument : IDisposable
         {
             var severity = finding["severity"]?.ToString() ?? "info";
             var confidence = finding["confidence"] is JsonValue c && c.TryGetValue<double>(out var value) ? value : 0;
-            Paragraph($"[{_text.Name(severity)}] {finding["code"]} · {_text.Confidence} {confidence:P0}", _bold);
+            Paragraph($"[{_text.Name(severity)}] {finding["code"]} · {_text.Confidence} {Math.Round(confidence * 100)}%", _bold);
             Paragraph(finding["summary"]?[_text.Language]?.ToString() ?? "", _body, 12);
         }
 
@@ -136,7 +138,7 @@ internal sealed class BundleDocument : IDisposable
         Heading(_text.AuditSection);
         Paragraph(_text.AuditNote, _small);
         _y += 4;
-        var columns = new[] { 0, 120, 230, Width };
+        var columns = new[] { 0, 132, 236, Width };
         for (var i = 0; i < 3; i++)
             WriteAt(_text.AuditColumns[i], _bold, columns[i], columns[i + 1] - columns[i] - 6);
         _y += _bold.GetHeight() * 1.4;
@@ -189,6 +191,8 @@ internal sealed class BundleDocument : IDisposable
     public void Dispose()
     {
         _gfx?.Dispose();
+        foreach (var image in _images.Values)
+            image.Dispose();
         _pdf.Dispose();
     }
 
@@ -249,20 +253,26 @@ internal sealed class BundleDocument : IDisposable
     private void WriteAt(string text, XFont font, double x, double width) =>
         Gfx.DrawString(text, font, XBrushes.Black, new XRect(Margin + x, _y, width, font.GetHeight() * 1.4), XStringFormats.TopLeft);
 
-    private void Picture(EmbeddedImage? image, double x, double width, string? placeholder)
+    /// <summary>Draws a picture fitted into the column at the cursor (or a placeholder box); returns the height used.</summary>
+    private double Picture(EmbeddedImage? image, double x, double width, string placeholder)
     {
-        var box = new XRect(Margin + x, _y, width, PictureHeight);
         if (image is null)
         {
+            var box = new XRect(Margin + x, _y, width, width * 0.75);
             Gfx.DrawRectangle(XPens.LightGray, XBrushes.WhiteSmoke, box);
-            Gfx.DrawString(placeholder ?? _text.CannotShow, _small, XBrushes.Gray, box, XStringFormats.Center);
-            return;
+            Gfx.DrawString(placeholder, _small, XBrushes.Gray, box, XStringFormats.Center);
+            return box.Height;
         }
-        var scale = Math.Min(box.Width / image.Width, box.Height / image.Height);
-        using var stream = new MemoryStream(image.Jpeg, writable: false);
-        using var xImage = XImage.FromStream(stream);
-        Gfx.DrawImage(xImage, box.X, box.Y, image.Width * scale, image.Height * scale);
-        Gfx.DrawRectangle(XPens.LightGray, box.X, box.Y, image.Width * scale, image.Height * scale);
+        var scale = Math.Min(width / image.Width, PictureHeight / image.Height);
+        // One XImage per distinct JPEG: a reference shown beside nine photos is embedded once.
+        if (!_images.TryGetValue(image.Sha256, out var xImage))
+        {
+            xImage = XImage.FromStream(new MemoryStream(image.Jpeg, writable: false));
+            _images[image.Sha256] = xImage;
+        }
+        Gfx.DrawImage(xImage, Margin + x, _y, image.Width * scale, image.Height * scale);
+        Gfx.DrawRectangle(XPens.LightGray, Margin + x, _y, image.Width * scale, image.Height * scale);
+        return image.Height * scale;
     }
 
     private string Clip(string text, double width)

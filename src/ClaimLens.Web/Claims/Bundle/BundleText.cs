@@ -138,7 +138,7 @@ internal sealed class BundleText
         GeneratedAt = at => $"本文件生成于 {at}。",
         EmbeddedFiles = "嵌入文件的 SHA-256（原图存于 ClaimLens；文件中嵌入的是缩小后的 JPEG 副本）：",
         PhotoOriginal = n => $"照片 {n} 原图", PhotoEmbedded = n => $"照片 {n} 嵌入副本",
-        ReferenceOriginal = n => $"照片 {n} 参考图原图", ReferenceEmbedded = n => $"照片 {n} 参考图嵌入副本",
+        ReferenceOriginal = n => $"参考图原图（见照片 {n}）", ReferenceEmbedded = n => $"参考图嵌入副本（见照片 {n}）",
         Name = Chinese,
     };
 
@@ -169,7 +169,7 @@ internal sealed class BundleText
         GeneratedAt = at => $"This document was generated at {at}.",
         EmbeddedFiles = "SHA-256 of every embedded file (originals are kept by ClaimLens; this document embeds scaled-down JPEG copies):",
         PhotoOriginal = n => $"Photo {n}, original", PhotoEmbedded = n => $"Photo {n}, embedded copy",
-        ReferenceOriginal = n => $"Photo {n}, reference original", ReferenceEmbedded = n => $"Photo {n}, reference embedded copy",
+        ReferenceOriginal = n => $"Reference original (see photo {n})", ReferenceEmbedded = n => $"Reference embedded copy (see photo {n})",
         Name = English,
     };
 

@@ -40,15 +40,22 @@ internal static class EvidenceBundle
         using var document = new BundleDocument(text, bundle.OrderNo, bundle.Claim.Id, bundle.Zone);
         document.AddCover(bundle);
         var embedded = new List<(string Label, string Sha256)>();
+        // Claim photos usually share one reference: it is prepared and listed once (a few hundred KB kept).
+        var references = new Dictionary<string, EmbeddedImage?>(StringComparer.Ordinal);
         foreach (var photo in bundle.Photos)
         {
             var picture = await BundleImages.PrepareAsync(store, photo.Photo.Sha256, photo.Regions(), cancellationToken);
-            var reference = photo.Photo.MatchedReferenceSha256 is { } matched
-                ? await BundleImages.PrepareAsync(store, matched, [], cancellationToken)
-                : null;
+            EmbeddedImage? reference = null;
+            var first = photo.Photo.MatchedReferenceSha256 is { } matched && !references.TryGetValue(matched, out reference);
+            if (first)
+            {
+                reference = await BundleImages.PrepareAsync(store, photo.Photo.MatchedReferenceSha256!, [], cancellationToken);
+                references[photo.Photo.MatchedReferenceSha256!] = reference;
+            }
             document.AddPhoto(photo, picture, reference);
             Record(embedded, picture, text.PhotoOriginal(photo.Number), text.PhotoEmbedded(photo.Number));
-            Record(embedded, reference, text.ReferenceOriginal(photo.Number), text.ReferenceEmbedded(photo.Number));
+            if (first)
+                Record(embedded, reference, text.ReferenceOriginal(photo.Number), text.ReferenceEmbedded(photo.Number));
         }
         document.AddAuditTrail(bundle.Audit);
         document.AddClosing(now, embedded);
