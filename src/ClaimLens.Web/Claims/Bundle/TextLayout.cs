@@ -20,7 +20,9 @@ internal static class TextLayout
             foreach (var token in Tokens(paragraph))
             {
                 var tokenWidth = gfx.MeasureString(token, font).Width;
-                if (lineWidth + tokenWidth > width && line.Length > 0)
+                // A word's trailing space may hang past the edge.
+                var inkWidth = token.EndsWith(' ') ? gfx.MeasureString(token.TrimEnd(), font).Width : tokenWidth;
+                if (lineWidth + inkWidth > width && line.Length > 0)
                 {
                     lines.Add(line.ToString().TrimEnd());
                     line.Clear();
@@ -28,7 +30,7 @@ internal static class TextLayout
                     if (token.IsWhiteSpace())
                         continue;
                 }
-                if (tokenWidth > width)
+                if (inkWidth > width)
                 {
                     var pieces = BreakWord(gfx, token, font, width);
                     lines.AddRange(pieces[..^1]);
