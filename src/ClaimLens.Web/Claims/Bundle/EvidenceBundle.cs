@@ -26,8 +26,10 @@ internal static class EvidenceBundle
                 p.ReportJson is null ? null : JsonNode.Parse(p.ReportJson)))
             .ToList();
         // The claim's own entries and its photos' (analysis results), in chain order.
-        var subjects = claim.Photos.Select(p => p.Id.ToString()).Append(claim.Id.ToString()).ToList();
-        var audit = await db.AuditEntries.AsNoTracking().Where(e => subjects.Contains(e.SubjectId))
+        var claimId = claim.Id.ToString();
+        var photoIds = claim.Photos.Select(p => p.Id.ToString()).ToList();
+        var audit = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.SubjectType == "claim" && e.SubjectId == claimId) || (e.SubjectType == "evidence_photo" && photoIds.Contains(e.SubjectId)))
             .OrderBy(e => e.Seq).Take(MaxAuditEntries).ToListAsync(cancellationToken);
         return new BundleClaim(claim, merchant.Name, orderNo, Zone(merchant.TimeZone), standing, photos, audit);
     }
