@@ -169,6 +169,27 @@ public sealed class RenditionTests
         Assert.False(Directory.Exists(Path.GetDirectoryName(renditions.PathOf(bomb, Rendition.Thumb))));
     }
 
+    [Fact]
+    public async Task GetAndTile_ManyConcurrentRequests_DecodeOnceAndLeaveNoTemporaryFiles()
+    {
+        await using var desk = await DeskHost.StartAsync(DeskHost.Sqlite);
+        var renditions = desk.Services.GetRequiredService<MediaRenditions>();
+        var sha = await desk.Services.GetRequiredService<MediaStore>().PutAsync(TestPhotos.Unrelated(6), CancellationToken.None);
+        var before = renditions.DecodeCount;
+
+        var views = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => renditions.GetAsync(sha, Rendition.View, CancellationToken.None))));
+        Assert.Single(views.Distinct());
+        Assert.Equal(1, renditions.DecodeCount - before);
+        // 1200 x 900: the last level is 3 x 2 tiles, all asked for at once (twice each): one decode for the level.
+        var tiles = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            Task.Run(() => renditions.TileAsync(sha, 2, i % 3, i / 3 % 2, CancellationToken.None))));
+        Assert.Equal(6, tiles.Distinct().Count());
+        Assert.All(tiles, t => Assert.True(File.Exists(t)));
+        Assert.Equal(2, renditions.DecodeCount - before);
+        var folder = Path.GetDirectoryName(views[0])!;
+        Assert.Empty(Directory.EnumerateFiles(folder, "*.tmp", SearchOption.AllDirectories));
+    }
+
     internal static async Task<(Guid PhotoId, string Sha256)> FileClaimAsync(DeskHost desk, HttpClient merchant, byte[] photo)
     {
         await merchant.CreateProductAsync("LOCK-S1", TestPhotos.Listing);

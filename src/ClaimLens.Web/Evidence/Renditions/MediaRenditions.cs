@@ -34,6 +34,7 @@ public sealed class MediaRenditions : IDisposable
     // in progress, and a failed rendition is tried again by the next request.
     private readonly ConcurrentDictionary<string, Lazy<Task>> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _decodes = new(MaxDecodes);
+    private int _decodeCount;
 
     public MediaRenditions(MediaStore store, IOptions<MediaOptions> options, IHostEnvironment environment)
     {
@@ -43,6 +44,9 @@ public sealed class MediaRenditions : IDisposable
         _store = store;
         _root = Path.Combine(Path.GetFullPath(options.Value.Root, environment.ContentRootPath), "renditions");
     }
+
+    /// <summary>Pictures decoded since start (for tests: a cached or shared rendition decodes nothing more).</summary>
+    internal int DecodeCount => Volatile.Read(ref _decodeCount);
 
     public static int LongSide(Rendition rendition) => rendition == Rendition.Thumb ? ThumbSide : ViewSide;
 
@@ -145,14 +149,15 @@ public sealed class MediaRenditions : IDisposable
         try
         {
             using var image = Decode(bytes, Math.Max(width, height));
-            using var sized = new Mat();
-            if (image.Bgr.Width == width && image.Bgr.Height == height)
-                image.Bgr.CopyTo(sized);
-            else
+            // The last level of a 50 MP picture is 150 MB of pixels: cut tiles from the decode itself when it is
+            // already the level's size, not from a copy.
+            using var resized = image.Bgr.Width == width && image.Bgr.Height == height ? null : new Mat();
+            if (resized is not null)
             {
                 var shrink = image.Bgr.Width > width;
-                Cv2.Resize(image.Bgr, sized, new Size(width, height), 0, 0, shrink ? InterpolationFlags.Area : InterpolationFlags.Linear);
+                Cv2.Resize(image.Bgr, resized, new Size(width, height), 0, 0, shrink ? InterpolationFlags.Area : InterpolationFlags.Linear);
             }
+            var sized = resized ?? image.Bgr;
             for (var y = 0; y < rows; y++)
             {
                 for (var x = 0; x < columns; x++)
@@ -178,8 +183,9 @@ public sealed class MediaRenditions : IDisposable
 
     // The engine's loader: it refuses decompression bombs from the header, decodes JPEG at 1/2, 1/4 or 1/8 scale
     // when the target is that much smaller, and applies the EXIF orientation as the engine's view does.
-    private static DecodedImage Decode(byte[] bytes, int longSide)
+    private DecodedImage Decode(byte[] bytes, int longSide)
     {
+        Interlocked.Increment(ref _decodeCount);
         try
         {
             return ImageLoader.Load(bytes, LoadLimits.Default with { WorkingLongSide = Math.Max(1, longSide) });
