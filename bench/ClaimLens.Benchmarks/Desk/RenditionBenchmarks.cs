@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using ClaimLens.Forensics;
+using ClaimLens.Forensics.Derivation;
+using ClaimLens.Forensics.Imaging;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Evidence.Renditions;
 using Microsoft.Extensions.Hosting.Internal;
@@ -20,6 +23,10 @@ public class RenditionBenchmarks
     private MediaRenditions _renditions = null!;
     private byte[] _photo = [];
     private string _sha = "";
+    private ReferenceImage _reference = null!;
+    private DerivationMatch _match = null!;
+    private (int Width, int Height) _claim;
+    private (int Width, int Height) _frame;
 
     [GlobalSetup]
     public void Setup()
@@ -32,12 +39,20 @@ public class RenditionBenchmarks
         _sha = store.PutAsync(_photo, CancellationToken.None).GetAwaiter().GetResult();
         _renditions = new MediaRenditions(store, options, environment);
         _renditions.GetAsync(_sha, Rendition.View, CancellationToken.None).GetAwaiter().GetResult();
+
+        var (original, claim, _) = BenchInputs.ForgedTwelveMegapixel();
+        _reference = ReferenceImage.Load(original, "listing");
+        using var result = EvidenceAnalyzer.Analyze(claim, new AnalysisOptions { References = [_reference] });
+        _match = result.Derivation ?? throw new InvalidOperationException("the forged claim did not match its original");
+        var heatmap = ImageLoader.Check(result.RenderHeatmapJpeg());
+        (_claim, _frame) = ((result.Report.Image.Width, result.Report.Image.Height), (heatmap.Width, heatmap.Height));
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _renditions.Dispose();
+        _reference.Dispose();
         Directory.Delete(_root, recursive: true);
     }
 
@@ -67,6 +82,11 @@ public class RenditionBenchmarks
 
     [Benchmark]
     public async Task<string> CachedView() => await _renditions.GetAsync(_sha, Rendition.View, CancellationToken.None);
+
+    /// <summary>What each derived photo's analysis job adds: the reference warped into the heat map's frame, as JPEG.</summary>
+    [Benchmark]
+    public int AlignedReference() =>
+        AlignedReferenceImage.RenderJpeg(_reference.Image, _match.Homography, _claim.Width, _claim.Height, _frame.Width, _frame.Height)!.Length;
 
     private sealed class ShortOneCore : ManualConfig
     {

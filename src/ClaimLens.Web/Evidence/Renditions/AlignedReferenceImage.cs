@@ -5,7 +5,7 @@ namespace ClaimLens.Web.Evidence.Renditions;
 
 /// <summary>The reference a claim photo was derived from, warped into the photo's frame with the engine's alignment,
 /// so a reviewer can blink or slide between the two: outside the edit they agree pixel for pixel.</summary>
-internal static class AlignedReferenceImage
+public static class AlignedReferenceImage
 {
     private const int Quality = 88;
 
