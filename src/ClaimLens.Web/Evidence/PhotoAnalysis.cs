@@ -119,7 +119,8 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
         var lease = leases.FirstOrDefault(l => l.Lease.Reference.Name == match.ReferenceName).Lease;
         if (lease is null)
             return null;
-        var frame = ImageLoader.Check(heatmap);
+        // Sniffed, not checked: an ImageLoadException here would be taken for an unreadable claim photo.
+        var frame = ImageSniffer.Sniff(heatmap);
         var image = result.Report.Image;
         var jpeg = AlignedReferenceImage.RenderJpeg(lease.Reference.Image, match.Homography, image.Width, image.Height, frame.Width, frame.Height);
         return jpeg is null ? null : await StoreRenderingAsync(jpeg, "image/jpeg", now, cancellationToken);
