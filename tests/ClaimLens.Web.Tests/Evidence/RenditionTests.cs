@@ -190,6 +190,34 @@ public sealed class RenditionTests
         Assert.Empty(Directory.EnumerateFiles(folder, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task Renditions_OfASmallPng_AreNeverEnlarged_AndItsTilesCoverIt()
+    {
+        await using var desk = await DeskHost.StartAsync(DeskHost.Sqlite);
+        var renditions = desk.Services.GetRequiredService<MediaRenditions>();
+        using var picture = new Mat(700, 1300, MatType.CV_8UC3, new Scalar(0, 0, 255));
+        Cv2.ImEncode(".png", picture, out var png);
+        var sha = await desk.Services.GetRequiredService<MediaStore>().PutAsync(png, CancellationToken.None);
+
+        using (var view = Cv2.ImRead(await renditions.GetAsync(sha, Rendition.View, CancellationToken.None)))
+            Assert.Equal((1300, 700), (view.Width, view.Height));
+        using (var thumb = Cv2.ImRead(await renditions.GetAsync(sha, Rendition.Thumb, CancellationToken.None)))
+            Assert.Equal((320, 172), (thumb.Width, thumb.Height));
+        var layout = await renditions.LayoutAsync(sha, CancellationToken.None);
+        Assert.Equal(new TileLayout(1300, 700, 512, 3), layout);
+        long area = 0;
+        for (var y = 0; y < 2; y++)
+        {
+            for (var x = 0; x < 3; x++)
+            {
+                using var tile = Cv2.ImRead(await renditions.TileAsync(sha, 2, x, y, CancellationToken.None) ?? throw new InvalidOperationException($"no tile {x},{y}"));
+                area += (long)tile.Width * tile.Height;
+            }
+        }
+        Assert.Equal(1300L * 700, area);
+        Assert.Null(await renditions.TileAsync(sha, 2, 3, 0, CancellationToken.None));
+    }
+
     internal static async Task<(Guid PhotoId, string Sha256)> FileClaimAsync(DeskHost desk, HttpClient merchant, byte[] photo)
     {
         await merchant.CreateProductAsync("LOCK-S1", TestPhotos.Listing);
