@@ -8,7 +8,7 @@ using OpenCvSharp;
 namespace ClaimLens.Web.Evidence.Renditions;
 
 /// <summary>Display sizes and zoom tiles of stored pictures, made once and kept on disk beside the store
-/// (<c>renditions/ab/abcd…/thumb-320.jpg</c>), so pages never send a 25 MB original to a browser. A rendition
+/// (<c>renditions/ab/abcd…/thumb-320-r1.jpg</c>), so pages never send a 25 MB original to a browser. A rendition
 /// depends only on the content, so it is cached by SHA-256 and never invalidated; files are written to a
 /// temporary name and renamed into place, and concurrent requests for one rendition share a single decode.</summary>
 public sealed class MediaRenditions : IDisposable
