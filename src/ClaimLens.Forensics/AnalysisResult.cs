@@ -1,3 +1,4 @@
+using ClaimLens.Forensics.Derivation;
 using ClaimLens.Forensics.Imaging;
 using ClaimLens.Forensics.Report;
 using ClaimLens.Forensics.Reuse;
@@ -13,9 +14,11 @@ public sealed class AnalysisResult : IDisposable
     private readonly Mat? _changeMask;
     private readonly Mat? _suspicionMap;
 
-    internal AnalysisResult(EvidenceReport report, DecodedImage image, PerceptualHash fingerprint, Mat? changeMask, Mat? suspicionMap)
+    internal AnalysisResult(EvidenceReport report, DecodedImage image, PerceptualHash fingerprint, Mat? changeMask, Mat? suspicionMap,
+        DerivationMatch? derivation = null)
     {
         Report = report;
+        Derivation = derivation;
         Fingerprint = fingerprint;
         _image = image;
         _changeMask = changeMask;
@@ -24,6 +27,11 @@ public sealed class AnalysisResult : IDisposable
 
     /// <summary>The <c>claimlens.report/1</c> report.</summary>
     public EvidenceReport Report { get; }
+
+    /// <summary>The reference that matched the photo geometrically and what the pixel comparison found
+    /// (<see cref="DerivationMatch.Derived"/>), with the alignment (<see cref="DerivationMatch.Homography"/>); null
+    /// when no reference was given or none matched.</summary>
+    public DerivationMatch? Derivation { get; }
 
     /// <summary>The photo's perceptual fingerprint, to add to a reuse index once the evidence is accepted.</summary>
     public PerceptualHash Fingerprint { get; }

@@ -66,7 +66,7 @@ public static class EvidenceAnalyzer
             var (verdict, risk) = RiskModel.Assess(findings);
             var info = new ImageInfo(options.Path, sha256, ImageLoader.Describe(image.Format).ToLowerInvariant(), image.Width, image.Height, metadata.Capture);
             var report = new EvidenceReport(info, verdict, risk, findings, timings);
-            var result = new AnalysisResult(report, image, fingerprint, TakeMask(derivation), TakeMap(pixels));
+            var result = new AnalysisResult(report, image, fingerprint, TakeMask(derivation), TakeMap(pixels), derivation?.Match);
             image = null!;
             return result;
         }

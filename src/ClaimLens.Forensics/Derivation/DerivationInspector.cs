@@ -118,7 +118,20 @@ public static class DerivationInspector
         {
             ShiftFieldRms = agreement.Field.CurvedRms,
             ShiftFieldSignificance = agreement.Field.Significance,
+            Homography = FullResolution(h, claim, analysis, reference),
         };
+    }
+
+    // Reference analysis -> claim analysis, composed with the resamplings on both sides (full <-> working <->
+    // analysis), so callers can warp at any resolution of their own.
+    private static double[] FullResolution(double[] h, DecodedImage claim, AnalysisImage analysis, ReferenceImage reference)
+    {
+        var claimFull = Projective.Resize((double)claim.Width / claim.Bgr.Width, (double)claim.Height / claim.Bgr.Height);
+        var claimWorking = Projective.Invert(analysis.FromWorking)!;
+        var referenceWorking = Projective.Resize((double)reference.Image.Bgr.Width / reference.Image.Width,
+            (double)reference.Image.Bgr.Height / reference.Image.Height);
+        var toClaim = Projective.Multiply(claimFull, Projective.Multiply(claimWorking, h));
+        return Projective.Normalized(Projective.Multiply(toClaim, Projective.Multiply(reference.Analysis.FromWorking, referenceWorking)));
     }
 
     // The analysis mask placed in the working image (the analysis image may show only part of it).

@@ -42,4 +42,10 @@ public sealed record DerivationMatch(
 
     /// <summary>How far that field stands above block-to-block noise (an F statistic: about 1 for noise).</summary>
     public double ShiftFieldSignificance { get; init; } = double.NaN;
+
+    /// <summary>The refined alignment: a row-major 3x3 homography mapping a pixel of the reference to the claim,
+    /// both at full resolution as displayed (EXIF orientation applied; pixel centres at integer coordinates), a
+    /// mirror included when <see cref="Mirrored"/>. Warping the reference with it puts the reference into the
+    /// claim's frame, for a reviewer's blink or overlay. Nine values; empty when unknown.</summary>
+    public IReadOnlyList<double> Homography { get; init; } = [];
 }

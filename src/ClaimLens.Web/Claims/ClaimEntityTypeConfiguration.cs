@@ -52,6 +52,7 @@ internal sealed class EvidencePhotoEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(p => p.MatchedReferenceSha256).HasMaxLength(64);
         builder.Property(p => p.HeatmapSha256).HasMaxLength(64);
         builder.Property(p => p.MaskSha256).HasMaxLength(64);
+        builder.Property(p => p.AlignedReferenceSha256).HasMaxLength(64);
         builder.HasOne<MediaBlob>().WithMany().HasForeignKey(p => p.Sha256);
         builder.HasIndex(p => new { p.ClaimId, p.Round, p.Ordinal }).IsUnique();
     }

@@ -39,5 +39,9 @@ public sealed class EvidencePhoto
     /// <summary>White where the photo differs from its reference (PNG at the heat map's size, in the media store), when derived.</summary>
     public string? MaskSha256 { get; set; }
 
+    /// <summary>The matched reference warped into the photo's frame (JPEG at the heat map's size, in the media store),
+    /// when derived: what a reviewer blinks against the photo.</summary>
+    public string? AlignedReferenceSha256 { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

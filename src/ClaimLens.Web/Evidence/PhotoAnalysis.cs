@@ -6,6 +6,7 @@ using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Audit;
 using ClaimLens.Web.Claims;
 using ClaimLens.Web.Data;
+using ClaimLens.Web.Evidence.Renditions;
 using ClaimLens.Web.Orders;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,8 +84,10 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
             photo.MatchedReferenceSha256 = leases.FirstOrDefault(l => l.Lease.Reference.Name == referenceName).Sha256;
             // Working resolution, JPEG heat map: pages scale them over the photo; full-size PNGs cost 30-90 ms per
             // photo (measured with bench desk-load), a fifth of the analysis.
-            photo.HeatmapSha256 = await StoreRenderingAsync(result.RenderHeatmapJpeg(), "image/jpeg", now, cancellationToken);
+            var heatmap = result.RenderHeatmapJpeg();
+            photo.HeatmapSha256 = await StoreRenderingAsync(heatmap, "image/jpeg", now, cancellationToken);
             photo.MaskSha256 = derived is null ? null : await StoreRenderingAsync(result.RenderWorkingMaskPng(), "image/png", now, cancellationToken);
+            photo.AlignedReferenceSha256 = derived is null ? null : await StoreAlignedReferenceAsync(result, leases, heatmap, now, cancellationToken);
             if (!await db.Fingerprints.AnyAsync(f => f.EvidencePhotoId == photo.Id, cancellationToken))
             {
                 db.Fingerprints.Add(new EvidenceFingerprint
@@ -105,6 +108,22 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
         photo.AnalyzedAt = now;
         db.Append(time, "system", "photo.analysed", "evidence_photo", photo.Id, merchantId,
             new { photo.Risk, photo.Verdict, photo.AnalysisError, photo.Sha256 });
+    }
+
+    // The matched reference in the heat map's frame (so pages stack photo, heat map, mask and reference alike).
+    private async Task<string?> StoreAlignedReferenceAsync(AnalysisResult result, List<(ReferenceCache.Lease Lease, string Sha256)> leases,
+        byte[] heatmap, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (result.Derivation is not { Derived: true } match)
+            return null;
+        var lease = leases.FirstOrDefault(l => l.Lease.Reference.Name == match.ReferenceName).Lease;
+        if (lease is null)
+            return null;
+        // Sniffed, not checked: an ImageLoadException here would be taken for an unreadable claim photo.
+        var frame = ImageSniffer.Sniff(heatmap);
+        var image = result.Report.Image;
+        var jpeg = AlignedReferenceImage.RenderJpeg(lease.Reference.Image, match.Homography, image.Width, image.Height, frame.Width, frame.Height);
+        return jpeg is null ? null : await StoreRenderingAsync(jpeg, "image/jpeg", now, cancellationToken);
     }
 
     private async Task<string> StoreRenderingAsync(byte[] bytes, string contentType, DateTimeOffset now, CancellationToken cancellationToken)

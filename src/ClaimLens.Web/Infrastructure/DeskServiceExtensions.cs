@@ -5,6 +5,7 @@ using ClaimLens.Web.Claims;
 using ClaimLens.Web.Claims.Bundle;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
+using ClaimLens.Web.Evidence.Renditions;
 using ClaimLens.Web.Orders;
 using ClaimLens.Web.Webhooks;
 using ClaimLens.Web.Regions;
@@ -40,6 +41,8 @@ public static class DeskServiceExtensions
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddScoped<PhotoAnalysis>();
+        builder.Services.AddSingleton<MediaRenditions>();
+        builder.Services.AddScoped<MediaAccess>();
         builder.Services.AddOptions<VideoFrameOptions>().BindConfiguration(VideoFrameOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FrameExtractor>();
         builder.Services.AddScoped<PackingVideoFrames>();
@@ -87,6 +90,7 @@ public static class DeskServiceExtensions
         app.MapRepairJobsApi();
         app.MapDispatchBoardApi();
         app.MapTechniciansApi();
+        app.MapMediaApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

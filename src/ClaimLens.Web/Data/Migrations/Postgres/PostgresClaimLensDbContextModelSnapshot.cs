@@ -395,6 +395,10 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AlignedReferenceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("AnalysisError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

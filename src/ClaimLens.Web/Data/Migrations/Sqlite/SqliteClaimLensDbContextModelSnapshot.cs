@@ -387,6 +387,10 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AlignedReferenceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnalysisError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
