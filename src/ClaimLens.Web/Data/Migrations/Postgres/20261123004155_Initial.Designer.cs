@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClaimLens.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClaimLensDbContext))]
-    [Migration("20261122235802_Initial")]
+    [Migration("20261123004155_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -397,6 +397,10 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AlignedReferenceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("AnalysisError")
                         .HasMaxLength(1000)

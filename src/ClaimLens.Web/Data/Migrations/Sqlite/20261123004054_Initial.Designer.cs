@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimLens.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClaimLensDbContext))]
-    [Migration("20261122235742_Initial")]
+    [Migration("20261123004054_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -388,6 +388,10 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ClaimLens.Web.Claims.EvidencePhoto", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlignedReferenceSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AnalysisError")
