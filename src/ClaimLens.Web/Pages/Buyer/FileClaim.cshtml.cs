@@ -32,8 +32,11 @@ public sealed class FileClaimModel(ClaimLensDbContext db, MediaStore store, JobQ
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSessionAsync(string token)
+    // The post handlers take no parameters: binding one would let MVC read the whole multipart form to look for
+    // it, and the body must reach UploadedForm unread. The route values hold what they need.
+    public async Task<IActionResult> OnPostSessionAsync()
     {
+        var token = RouteValue("token");
         var ct = HttpContext.RequestAborted;
         var orderId = await OrderIdAsync(token, ct);
         if (orderId is null)
@@ -42,8 +45,9 @@ public sealed class FileClaimModel(ClaimLensDbContext db, MediaStore store, JobQ
         return BuyerUploads.Session(await CaptureSessions.IssueAsync(db, orderId.Value, now, ct), now);
     }
 
-    public async Task<IActionResult> OnPostAsync(string token)
+    public async Task<IActionResult> OnPostAsync()
     {
+        var token = RouteValue("token");
         var ct = HttpContext.RequestAborted;
         var order = BuyerLink.IsWellFormed(token)
             ? await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.BuyerLinkToken == token, ct)
@@ -82,6 +86,8 @@ public sealed class FileClaimModel(ClaimLensDbContext db, MediaStore store, JobQ
         }
         return text is null ? $"{choice.Zh} / {choice.En}" : $"{choice.Zh} / {choice.En}：{text}";
     }
+
+    private string RouteValue(string name) => RouteData.Values[name] as string ?? "";
 
     private async Task<Guid?> OrderIdAsync(string token, CancellationToken ct) =>
         BuyerLink.IsWellFormed(token)

@@ -47,16 +47,19 @@ public sealed class StatusModel(ClaimLensDbContext db, MediaStore store, JobQueu
         return Claim is null ? NotFound() : Partial("_StatusPanel", this);
     }
 
-    public async Task<IActionResult> OnPostSessionAsync(string token, string claimId)
+    // The post handlers take no parameters: binding one would let MVC read the whole multipart form to look for
+    // it, and the body must reach UploadedForm unread. The route values hold what they need.
+    public async Task<IActionResult> OnPostSessionAsync()
     {
-        await LoadAsync(token, claimId);
+        await LoadAsync(RouteValue("token"), RouteValue("claimId"));
         if (Claim is null || Order is null)
             return NotFound();
         return BuyerUploads.Session(await CaptureSessions.IssueAsync(db, Order.Id, Now, HttpContext.RequestAborted), Now);
     }
 
-    public async Task<IActionResult> OnPostEvidenceAsync(string token, string claimId)
+    public async Task<IActionResult> OnPostEvidenceAsync()
     {
+        var (token, claimId) = (RouteValue("token"), RouteValue("claimId"));
         var ct = HttpContext.RequestAborted;
         Order = await BuyerOrder.FindAsync(db, token, ct);
         var claim = Order is null || !Guid.TryParse(claimId, out var id) ? null
@@ -77,6 +80,8 @@ public sealed class StatusModel(ClaimLensDbContext db, MediaStore store, JobQueu
             return added ? BuyerUploads.Done($"/buyer/orders/{token}/claims/{claim.Id}") : BuyerUploads.Errors(v);
         }
     }
+
+    private string RouteValue(string name) => RouteData.Values[name] as string ?? "";
 
     private async Task LoadAsync(string token, string claimId)
     {
