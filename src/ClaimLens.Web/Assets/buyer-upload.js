@@ -2,7 +2,7 @@
 // remove buttons, and one multipart upload by XMLHttpRequest with a progress bar. The antiforgery token goes in a
 // header, so the server streams the body instead of buffering it to find a form field. Errors come back per field
 // in the page's language and are shown beside the field; nothing the buyer entered or took is lost.
-import { LiveCapture } from '/assets/buyer-capture.js';
+import { LiveCapture, formatTime } from '/assets/buyer-capture.js';
 
 const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const words = JSON.parse(document.getElementById('buyer-words')?.textContent ?? '{}');
@@ -31,8 +31,8 @@ function setUp(form) {
     words,
     canAdd: () => room(1),
     onPhoto: (blob, live) => {
-      const stamp = new Date(live.capturedAt).toISOString().replace(/\D/g, '').slice(0, 14);
-      add(blob, `live-${stamp}-${photos.length + 1}.jpg`, live);
+      const stamp = formatTime(live.capturedAt, form.dataset.timeZone).replace(/\D/g, '');
+      add(blob, `live-${stamp.slice(0, 8)}-${stamp.slice(8, 14)}-${photos.length + 1}.jpg`, live);
       status.textContent = say('captured');
     },
     onUnavailable: () => form.querySelector('label[for=gallery]')?.scrollIntoView({ block: 'center' }),
@@ -108,14 +108,17 @@ function setUp(form) {
       img.alt = p.name;
       const badge = document.createElement('span');
       badge.className = 'badge ' + (p.live ? 'src-live' : 'src-upload');
-      badge.textContent = p.live ? `${say('live')} · ${p.live.code}` : say('uploaded');
+      badge.textContent = p.live ? say('live') : say('uploaded');
+      const caption = document.createElement('span');
+      caption.className = 'preview-code';
+      caption.textContent = p.live ? p.live.code : '\u00a0';
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'remove';
       button.textContent = '×';
       button.setAttribute('aria-label', say('remove', { name: p.name }));
       button.addEventListener('click', () => remove(i));
-      li.append(img, badge, button);
+      li.append(img, badge, caption, button);
       return li;
     }));
     count.textContent = say('count', { n: photos.length, max });

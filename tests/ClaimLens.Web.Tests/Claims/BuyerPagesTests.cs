@@ -173,6 +173,18 @@ public sealed class BuyerPagesTests
         Assert.Equal(HttpStatusCode.Conflict, (await buyer.AddEvidenceAsync(id, [(TestPhotos.Unrelated(3), "again.jpg", null, null)])).StatusCode);
     }
 
+    [Fact]
+    public async Task BuyerLanding_ExplainsThatTheOrderLinkIsTheWayIn()
+    {
+        await using var desk = await DeskHost.StartAsync(DeskHost.Sqlite);
+        using var http = desk.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await http.GetStringAsync("/buyer");
+
+        Assert.Contains("通过订单链接申请售后", page, StringComparison.Ordinal);
+        Assert.Contains("Use your order link", await http.GetStringAsync("/buyer?culture=en"), StringComparison.Ordinal);
+    }
+
     private static async Task<BuyerLinkClient> BuyerAsync(DeskHost desk, string orderNo, bool createProduct = true)
     {
         var merchant = desk.ClientFor(desk.MerchantA.Key);

@@ -40,11 +40,14 @@ public sealed class StatusModel(ClaimLensDbContext db, MediaStore store, JobQueu
         return Page();
     }
 
-    /// <summary>The status panel alone, for htmx's polling.</summary>
-    public async Task<IActionResult> OnGetPanelAsync(string token, string claimId)
+    /// <summary>The status panel alone, for htmx's polling; 204 (htmx then swaps nothing) while the status is the one
+    /// the page shows, so a screen reader hears the live region only when something changed.</summary>
+    public async Task<IActionResult> OnGetPanelAsync(string token, string claimId, string? seen)
     {
         await LoadAsync(token, claimId);
-        return Claim is null ? NotFound() : Partial("_StatusPanel", this);
+        if (Claim is null)
+            return NotFound();
+        return seen == Claim.Status.ToString() ? new NoContentResult() : Partial("_StatusPanel", this);
     }
 
     // The post handlers take no parameters: binding one would let MVC read the whole multipart form to look for
