@@ -32,6 +32,7 @@ public sealed partial class BuyerTests(DeskSite site)
         var code = await buyer.TakeLivePhotoAsync();
         await Assertions.Expect(buyer.Previews.First).ToContainTextAsync("现场拍摄");
         await Assertions.Expect(buyer.Previews.First).ToContainTextAsync(code);
+        AssertStampBurnedIn(await buyer.LivePhotoBytesAsync(0));
         var photo = GalleryPhoto();
         await buyer.AddFromGalleryAsync(photo);
         await Assertions.Expect(buyer.Previews).ToHaveCountAsync(2);
@@ -107,6 +108,19 @@ public sealed partial class BuyerTests(DeskSite site)
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("找不到这个页面");
         Assert.Equal(0, await new BuyerClaimPage(page).SidewaysOverflowAsync());
+    }
+
+    /// <summary>The live photo is a JPEG whose bottom band (code and time) is darkened over the camera's frame.</summary>
+    private static void AssertStampBurnedIn(byte[] jpeg)
+    {
+        Assert.Equal([0xFF, 0xD8], jpeg[..2]);
+        File.WriteAllBytes(Path.Combine(DeskSite.RepositoryRoot(), "artifacts", "screenshots", "buyer-live-photo.jpg"), jpeg);
+        using var image = Cv2.ImDecode(jpeg, ImreadModes.Grayscale);
+        var band = Math.Max(36, (int)Math.Round(Math.Min(image.Width, image.Height) * 0.12));
+        using var stamp = image[new Rect(image.Width / 2, image.Height - band + 2, image.Width / 2 - 4, band - 4)];
+        using var above = image[new Rect(image.Width / 2, image.Height - 2 * band, image.Width / 2 - 4, band - 4)];
+        // The band is 62 % black with white and yellow text: darker on average than the frame just above it.
+        Assert.True(Cv2.Mean(stamp).Val0 < Cv2.Mean(above).Val0, $"stamp {Cv2.Mean(stamp).Val0:0} vs frame {Cv2.Mean(above).Val0:0}");
     }
 
     /// <summary>A new order of the demo product (made through the API with the demo merchant's key), so tests never

@@ -7,18 +7,19 @@ const token = () => document.querySelector('meta[name="request-verification-toke
 // Renew the code a little before it expires, so a photo is never taken under a code the server will refuse.
 const RENEW_MARGIN_MS = 20_000;
 
-/** The desk's time in the merchant's zone as "2026-11-23 14:03:11". */
-export function formatTime(ms, timeZone) {
+/** The desk's time in the merchant's zone as "2026-11-23 14:03:11" (with the zone, "… GMT+8", when asked). */
+export function formatTime(ms, timeZone, withZone = false) {
   let parts;
   try {
     parts = new Intl.DateTimeFormat('en-GB', {
       timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      ...(withZone ? { timeZoneName: 'shortOffset' } : {}),
     }).formatToParts(new Date(ms));
   } catch {
-    return new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+    return new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + (withZone ? ' UTC' : '');
   }
   const p = Object.fromEntries(parts.map(x => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}` + (withZone && p.timeZoneName ? ` ${p.timeZoneName}` : '');
 }
 
 export class LiveCapture {
@@ -121,7 +122,8 @@ export class LiveCapture {
       canvas.height = this.video.videoHeight;
       const ctx = canvas.getContext('2d');
       ctx.drawImage(this.video, 0, 0, canvas.width, canvas.height);
-      stamp(ctx, canvas.width, canvas.height, this.session.code, formatTime(at, this.options.timeZone));
+      // The photo carries the zone: it travels (an appeal, a police report) where the page's context does not.
+      stamp(ctx, canvas.width, canvas.height, this.session.code, formatTime(at, this.options.timeZone, true));
       const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.92));
       if (!blob)
         throw new Error('no JPEG');

@@ -46,6 +46,14 @@ public sealed partial class BuyerClaimPage(IPage page)
         return await Code.InnerTextAsync();
     }
 
+    /// <summary>The JPEG the camera page made for the preview at <paramref name="index"/> (read from its object URL).</summary>
+    public async Task<byte[]> LivePhotoBytesAsync(int index)
+    {
+        var base64 = await Previews.Nth(index).Locator("img").EvaluateAsync<string>(
+            "async img => { const b = new Uint8Array(await (await fetch(img.src)).arrayBuffer()); let s = ''; for (const x of b) s += String.fromCharCode(x); return btoa(s); }");
+        return Convert.FromBase64String(base64);
+    }
+
     public Task AddFromGalleryAsync(string path) => Page.Locator("#gallery").SetInputFilesAsync(path);
 
     public Task SubmitAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
