@@ -83,6 +83,35 @@ public sealed partial class BuyerTests(DeskSite site)
     }
 
     [Fact]
+    public async Task StatusPage_ReviewerAsksForMore_BuyerAddsALivePhotoThere()
+    {
+        var (link, orderNo) = await NewOrderAsync();
+        using var merchant = Api(site.Demo["merchant"]);
+        var id = await FileByApiAsync(merchant, orderNo);
+        await WaitForStatusAsync(merchant, id, "awaiting_merchant");
+        using (var respond = new MultipartFormDataContent { { new StringContent("请核实"), "text" } })
+            Assert.True((await merchant.PostAsync($"/api/v1/claims/{id}/merchant-response", respond)).IsSuccessStatusCode);
+        using var reviewer = Api(site.Demo["reviewer"]);
+        var asked = await reviewer.PostAsJsonAsync($"/api/v1/claims/{id}/decision",
+            new { action = "request_evidence", note = "请拍一张外包装的照片 / photograph the outer box" });
+        Assert.True(asked.IsSuccessStatusCode, await asked.Content.ReadAsStringAsync());
+
+        var buyer = new BuyerClaimPage(await site.OpenAsync(360, 740, "zh-CN"));
+        await buyer.Page.GotoAsync($"{link}/claims/{id}");
+        await Assertions.Expect(buyer.StatusBadge).ToHaveTextAsync("需要补充证据");
+        await Assertions.Expect(buyer.Page.Locator("blockquote.ask")).ToContainTextAsync("请拍一张外包装的照片");
+        var code = await buyer.TakeLivePhotoAsync();
+        Assert.Equal(0, await buyer.SidewaysOverflowAsync());
+        await DeskSite.ScreenshotAsync(buyer.Page, "buyer-evidence-360");
+        await buyer.Page.GetByRole(AriaRole.Button, new() { Name = "提交照片" }).ClickAsync();
+
+        await Assertions.Expect(buyer.StatusBadge).Not.ToHaveTextAsync("需要补充证据");
+        await Assertions.Expect(buyer.SentPhotos).ToHaveCountAsync(2);
+        await Assertions.Expect(buyer.SentPhotos.Nth(1)).ToContainTextAsync(code);
+        await Assertions.Expect(buyer.SentPhotos.Nth(1)).ToContainTextAsync("第 2 次提交");
+    }
+
+    [Fact]
     public async Task Camera_Refused_SaysSoAndOffersTheGallery()
     {
         var link = await NewOrderLinkAsync();
@@ -125,18 +154,56 @@ public sealed partial class BuyerTests(DeskSite site)
 
     /// <summary>A new order of the demo product (made through the API with the demo merchant's key), so tests never
     /// depend on each other or on the demo's own claim.</summary>
-    private async Task<string> NewOrderLinkAsync()
+    private async Task<string> NewOrderLinkAsync() => (await NewOrderAsync()).Link;
+
+    private async Task<(string Link, string OrderNo)> NewOrderAsync()
     {
+        var orderNo = "BUY-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         using var http = new HttpClient { BaseAddress = site.Address };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", site.Demo["merchant"]);
         var delivered = DateTimeOffset.UtcNow.AddDays(-1);
         var response = await http.PostAsJsonAsync("/api/v1/orders", new
         {
-            orderNo = "BUY-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), buyerId = "buyer-browser", buyerPhone = "13900139000",
+            orderNo, buyerId = "buyer-browser", buyerPhone = "13900139000",
             shippedAt = delivered.AddDays(-2), deliveredAt = delivered, lines = new[] { new { sku = "LOCK-S1", quantity = 1, unitPrice = 899m } },
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("buyerLink").GetString()!;
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("buyerLink").GetString()!, orderNo);
+    }
+
+    private HttpClient Api(string key)
+    {
+        var http = new HttpClient { BaseAddress = site.Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return http;
+    }
+
+    private static async Task<Guid> FileByApiAsync(HttpClient merchant, string orderNo)
+    {
+        using var photo = ProductPhoto.Draw(900, 700, seed: 91);
+        Cv2.ImEncode(".jpg", photo, out var bytes);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(orderNo), "orderNo" }, { new StringContent("LOCK-S1"), "sku" }, { new StringContent("refund_only"), "type" },
+            { new StringContent("破损 / broken"), "reason" }, { new StringContent("899"), "amount" },
+            { new ByteArrayContent(bytes), "photos", "IMG_1.jpg" },
+        };
+        var response = await merchant.PostAsync("/api/v1/claims", form);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Waits for the desk's workers to move the claim (analysis runs in the background of the real process).</summary>
+    private static async Task WaitForStatusAsync(HttpClient merchant, Guid id, string status)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var claim = await merchant.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{id}");
+            if (claim.GetProperty("status").GetString() == status)
+                return;
+            await Task.Delay(200);
+        }
+        Assert.Fail($"claim {id} never reached {status}");
     }
 
     /// <summary>A phone-sized photo of the product (not the listing photo itself) in a temporary file.</summary>

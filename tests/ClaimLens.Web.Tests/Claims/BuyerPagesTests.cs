@@ -47,6 +47,12 @@ public sealed class BuyerPagesTests
         Assert.Contains("现场拍摄", status, StringComparison.Ordinal);
         Assert.Contains(code, status, StringComparison.Ordinal);
         Assert.Contains("相册上传", status, StringComparison.Ordinal);
+        // htmx polls the panel: nothing to swap while the status is the one shown, the new panel once it moved.
+        Assert.Equal(HttpStatusCode.NoContent, (await buyer.Http.GetAsync(next + "?handler=panel&seen=Analyzing")).StatusCode);
+        await desk.DrainAsync();
+        var moved = await buyer.Http.GetAsync(next + "?handler=panel&seen=Analyzing");
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Contains("等待商家回复", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
