@@ -130,6 +130,21 @@ public sealed partial class BuyerTests(DeskSite site)
     }
 
     [Fact]
+    public async Task FileClaimPage_InEnglish_At360_CameraOpen_NoSidewaysScroll()
+    {
+        var link = await NewOrderLinkAsync();
+        var page = await site.OpenAsync(360, 740, "zh-CN");
+        await page.GotoAsync($"/language/en?returnUrl={Uri.EscapeDataString(link + "/claim")}");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("File a claim");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take photos live" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-code]")).ToHaveTextAsync(BuyerClaimPage.CodePattern());
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Take photo", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(0, await new BuyerClaimPage(page).SidewaysOverflowAsync());
+        await DeskSite.ScreenshotAsync(page, "buyer-capture-360-en");
+    }
+
+    [Fact]
     public async Task BuyerLink_Unknown_IsAFriendly404_At360()
     {
         var page = await site.OpenAsync(360, 740, "zh-CN");

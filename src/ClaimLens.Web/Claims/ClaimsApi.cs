@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Audit;
-using ClaimLens.Web.Catalog;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Infrastructure;
