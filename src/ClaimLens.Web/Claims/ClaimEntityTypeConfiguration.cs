@@ -48,6 +48,7 @@ internal sealed class EvidencePhotoEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(p => p.FileName).HasMaxLength(255);
         builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Verdict).HasMaxLength(32);
+        builder.Property(p => p.CaptureCode).HasMaxLength(CaptureSession.CodeLength);
         builder.Property(p => p.AnalysisError).HasMaxLength(1000);
         builder.Property(p => p.MatchedReferenceSha256).HasMaxLength(64);
         builder.Property(p => p.HeatmapSha256).HasMaxLength(64);
@@ -55,6 +56,17 @@ internal sealed class EvidencePhotoEntityTypeConfiguration : IEntityTypeConfigur
         builder.Property(p => p.AlignedReferenceSha256).HasMaxLength(64);
         builder.HasOne<MediaBlob>().WithMany().HasForeignKey(p => p.Sha256);
         builder.HasIndex(p => new { p.ClaimId, p.Round, p.Ordinal }).IsUnique();
+    }
+}
+
+internal sealed class CaptureSessionEntityTypeConfiguration : IEntityTypeConfiguration<CaptureSession>
+{
+    public void Configure(EntityTypeBuilder<CaptureSession> builder)
+    {
+        builder.Property(s => s.Code).HasMaxLength(CaptureSession.CodeLength);
+        builder.Property(s => s.PhotosUsed).IsConcurrencyToken();
+        builder.HasOne<Order>().WithMany().HasForeignKey(s => s.OrderId);
+        builder.HasIndex(s => new { s.OrderId, s.ExpiresAt });
     }
 }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Audit;
-using ClaimLens.Web.Catalog;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Infrastructure;
@@ -41,46 +39,14 @@ public static class ClaimsApi
         using var form = await UploadedForm.ReadAsync(http.Request, store, PhotoField, limits.MaxPhotosPerClaim, limits.MaxPhotoBytes, cancellationToken);
         var v = new Validation();
         var orderNo = v.Required("orderNo", form.Field("orderNo"), 64);
-        var sku = v.Required("sku", form.Field("sku"), 64);
-        var reason = v.Required("reason", form.Field("reason"), 2000);
-        var type = form.Field("type") switch
-        {
-            "refund_only" => ClaimType.RefundOnly,
-            "return_refund" => ClaimType.ReturnRefund,
-            _ => (ClaimType?)null,
-        };
-        if (type is null)
-            v.Add("type", "type must be refund_only or return_refund");
-        if (!decimal.TryParse(form.Field("amount"), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-            v.Add("amount", "amount must be a positive number such as 129.90");
-        if (form.Files.Count == 0)
-            v.Add("photos", $"1 to {limits.MaxPhotosPerClaim} photos are required");
-        v.Merge(await UploadedForm.CheckPicturesAsync(form.Files, limits.MaxPixels, cancellationToken));
-
         var order = orderNo is null ? null : await db.Orders.AsNoTracking().Include(o => o.Lines)
             .SingleOrDefaultAsync(o => o.MerchantId == merchant && o.OrderNo == orderNo, cancellationToken);
         if (orderNo is not null && order is null)
             v.Add("orderNo", $"no order \"{orderNo}\"");
-        var line = order?.Lines.FirstOrDefault(l => l.Sku == sku);
-        if (order is not null && sku is not null && line is null)
-            v.Add("sku", $"order \"{orderNo}\" has no line with SKU \"{sku}\"");
-        if (line is not null && amount > line.UnitPrice * line.Quantity)
-            v.Add("amount", $"amount {amount} is more than the line's total {line.UnitPrice * line.Quantity}");
-        if (!v.IsValid)
+        var claim = await ClaimFiling.FileAsync(new FilingServices(db, store, queue, signal, time, limits), v, order, ClaimFields.From(form),
+            form.Files, origins: null, caller.Actor, ClaimFiling.English, cancellationToken);
+        if (claim is null)
             return TypedResults.ValidationProblem(v.ToDictionary());
-
-        var now = time.GetUtcNow();
-        var claim = new Claim
-        {
-            Id = Guid.CreateVersion7(now), MerchantId = merchant, OrderId = order!.Id, Sku = sku!, Type = type!.Value, Reason = reason!,
-            Amount = amount, Status = ClaimStatus.Analyzing, BuyerKey = order.BuyerKey, CreatedAt = now, UpdatedAt = now,
-        };
-        await AddPhotosAsync(db, store, queue, claim, form.Files, round: 1, now, cancellationToken);
-        db.Claims.Add(claim);
-        db.Append(time, caller.Actor, "claim.filed", "claim", claim.Id, merchant,
-            new { orderNo, sku, type = form.Field("type"), amount, photos = form.Files.Select(f => f.Sha256) });
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify(form.Files.Count);
         return TypedResults.Accepted($"/api/v1/claims/{claim.Id}", new FiledClaim(claim.Id, ClaimStateMachine.Name(claim.Status)));
     }
 
@@ -138,35 +104,9 @@ public static class ClaimsApi
             || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(claim.EvidenceToken), System.Text.Encoding.UTF8.GetBytes(token)))
             return TypedResults.NotFound();
         var v = new Validation();
-        if (form.Files.Count == 0)
-            v.Add("photos", "at least one photo is required");
-        v.Merge(await UploadedForm.CheckPicturesAsync(form.Files, limits.MaxPixels, cancellationToken));
-        if (!v.IsValid)
+        if (!await ClaimFiling.AddEvidenceAsync(new FilingServices(db, store, queue, signal, time, limits), v, claim, form.Files, origins: null,
+                "buyer", ClaimFiling.English, cancellationToken))
             return TypedResults.ValidationProblem(v.ToDictionary());
-        var now = time.GetUtcNow();
-        ClaimStateMachine.Fire(claim, ClaimTrigger.BuyerAddedEvidence, now);
-        claim.EvidenceToken = null;
-        var round = claim.Photos.Max(p => p.Round) + 1;
-        await AddPhotosAsync(db, store, queue, claim, form.Files, round, now, cancellationToken);
-        db.Append(time, "buyer", "claim.evidence_added", "claim", claim.Id, claim.MerchantId, new { round, photos = form.Files.Select(f => f.Sha256) });
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Notify(form.Files.Count);
         return TypedResults.Accepted($"/api/v1/claims/{claim.Id}", new FiledClaim(claim.Id, ClaimStateMachine.Name(claim.Status)));
-    }
-
-    private static async Task AddPhotosAsync(ClaimLensDbContext db, MediaStore store, JobQueue queue, Claim claim,
-        IReadOnlyList<StagedFile> files, int round, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await MediaCommit.CommitAsync(db, store, files, now, cancellationToken);
-        for (var i = 0; i < files.Count; i++)
-        {
-            var photo = new EvidencePhoto
-            {
-                Id = Guid.CreateVersion7(now), ClaimId = claim.Id, Round = round, Ordinal = i + 1, Sha256 = files[i].Sha256,
-                FileName = CatalogApi.SafeName(files[i].FileName), Source = EvidenceSource.Uploaded, CreatedAt = now,
-            };
-            claim.Photos.Add(photo);
-            queue.Enqueue(JobKind.AnalyzePhoto, photo.Id);
-        }
     }
 }

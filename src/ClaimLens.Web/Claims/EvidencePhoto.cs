@@ -18,6 +18,12 @@ public sealed class EvidencePhoto
 
     public EvidenceSource Source { get; set; }
 
+    /// <summary>The live-capture code drawn into the photo, when <see cref="Source"/> is captured live.</summary>
+    public string? CaptureCode { get; set; }
+
+    /// <summary>When the live photo was taken (the camera page's time, kept within the capture session's window).</summary>
+    public DateTimeOffset? CapturedAt { get; set; }
+
     /// <summary>The <c>claimlens.report/1</c> JSON document, once analysed.</summary>
     public string? ReportJson { get; set; }
 

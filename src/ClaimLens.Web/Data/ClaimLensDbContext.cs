@@ -41,6 +41,8 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<MerchantResponse> MerchantResponses => Set<MerchantResponse>();
 
+    public DbSet<CaptureSession> CaptureSessions => Set<CaptureSession>();
+
     public DbSet<AnalysisJob> Jobs => Set<AnalysisJob>();
 
     public DbSet<EvidenceFingerprint> Fingerprints => Set<EvidenceFingerprint>();

@@ -273,6 +273,36 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.ToTable("ReferencePhotos");
                 });
 
+            modelBuilder.Entity("ClaimLens.Web.Claims.CaptureSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhotosUsed")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "ExpiresAt");
+
+                    b.ToTable("CaptureSessions");
+                });
+
             modelBuilder.Entity("ClaimLens.Web.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -396,6 +426,13 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnalyzedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaptureCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CapturedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ClaimId")
@@ -1317,6 +1354,15 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.HasOne("ClaimLens.Web.Evidence.MediaBlob", null)
                         .WithMany()
                         .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Claims.CaptureSession", b =>
+                {
+                    b.HasOne("ClaimLens.Web.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
