@@ -395,6 +395,28 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaptureSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PhotosUsed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaptureSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaptureSessions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -596,6 +618,8 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CaptureCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    CapturedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReportJson = table.Column<string>(type: "TEXT", nullable: true),
                     Risk = table.Column<int>(type: "INTEGER", nullable: true),
                     Verdict = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -782,6 +806,11 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_SubjectType_SubjectId",
                 table: "AuditEntries",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaptureSessions_OrderId_ExpiresAt",
+                table: "CaptureSessions",
+                columns: new[] { "OrderId", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_BuyerKey_CreatedAt",
@@ -1008,6 +1037,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CaptureSessions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -397,6 +397,28 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaptureSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PhotosUsed = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaptureSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaptureSessions_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Claims",
                 columns: table => new
                 {
@@ -598,6 +620,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CaptureCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    CapturedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReportJson = table.Column<string>(type: "text", nullable: true),
                     Risk = table.Column<int>(type: "integer", nullable: true),
                     Verdict = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -784,6 +808,11 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "IX_AuditEntries_SubjectType_SubjectId",
                 table: "AuditEntries",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaptureSessions_OrderId_ExpiresAt",
+                table: "CaptureSessions",
+                columns: new[] { "OrderId", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_BuyerKey_CreatedAt",
@@ -1010,6 +1039,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CaptureSessions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

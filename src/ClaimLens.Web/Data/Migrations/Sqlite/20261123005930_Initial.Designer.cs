@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimLens.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClaimLensDbContext))]
-    [Migration("20261123004054_Initial")]
+    [Migration("20261123005930_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -276,6 +276,36 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.ToTable("ReferencePhotos");
                 });
 
+            modelBuilder.Entity("ClaimLens.Web.Claims.CaptureSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhotosUsed")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "ExpiresAt");
+
+                    b.ToTable("CaptureSessions");
+                });
+
             modelBuilder.Entity("ClaimLens.Web.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,6 +429,13 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AnalyzedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaptureCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CapturedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ClaimId")
@@ -1320,6 +1357,15 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.HasOne("ClaimLens.Web.Evidence.MediaBlob", null)
                         .WithMany()
                         .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Claims.CaptureSession", b =>
+                {
+                    b.HasOne("ClaimLens.Web.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
