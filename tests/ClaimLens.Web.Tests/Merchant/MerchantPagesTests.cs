@@ -189,6 +189,40 @@ public sealed partial class MerchantPagesTests
         Assert.Equal("/merchant/products/NEW-1", made.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [MemberData(nameof(DeskHost.Providers), MemberType = typeof(DeskHost))]
+    public async Task OrderPage_MasksThePhone_ShowsTheLink_PollsUntilAVideosFramesExist(string provider)
+    {
+        await using var desk = await DeskHost.StartAsync(provider);
+        var api = desk.ClientFor(desk.MerchantA.Key);
+        await api.CreateProductAsync("LOCK-S1");
+        await api.CreateOrderAsync("A-1", "LOCK-S1", Delivered, phone: "13912345678");
+        using var a = await PageSession.SignInMerchantAsync(desk, desk.MerchantA.MerchantId, "a@shop");
+
+        var page = await a.Client.GetStringAsync("/merchant/orders/A-1");
+        Assert.DoesNotContain("13912345678", page, StringComparison.Ordinal);
+        Assert.Contains("139****5678", page, StringComparison.Ordinal);
+        var token = await desk.WithDbAsync(db => db.Orders.Select(o => o.BuyerLinkToken).SingleAsync());
+        Assert.Contains($"/buyer/orders/{token}", page, StringComparison.Ordinal);
+
+        using var scene1 = Orders.TestVideos.Scene(1);
+        using var scene2 = Orders.TestVideos.Scene(2);
+        var video = Orders.TestVideos.Scenes([scene1, scene2], secondsEach: 1.5);
+        using (var files = new MultipartFormDataContent { { DeskApi.Image(video, "video/mp4"), "files", "packing.mp4" } })
+            Assert.Equal(HttpStatusCode.Created, (await a.PostApiAsync("/merchant/orders", "/api/v1/orders/A-1/packing-media", files)).StatusCode);
+
+        var waiting = await a.Client.GetStringAsync("/merchant/orders/A-1?handler=packing");
+        Assert.Contains("hx-trigger=\"load delay:3s\"", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("/media/frames/", waiting, StringComparison.Ordinal);
+
+        await desk.DrainAsync();
+        var done = await a.Client.GetStringAsync("/merchant/orders/A-1?handler=packing");
+        Assert.DoesNotContain("hx-trigger=\"load delay:3s\"", done, StringComparison.Ordinal);
+        var frameIds = await desk.WithDbAsync(db => db.PackingMedia.Where(m => m.SourceMediaId != null).Select(m => m.Id).ToListAsync());
+        Assert.NotEmpty(frameIds);
+        Assert.All(frameIds, id => Assert.Contains($"/media/frames/{id}/thumb", done, StringComparison.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> RespondAsync(PageSession session, string page, string text, params byte[][] evidence)
     {
         using var form = new MultipartFormDataContent { { new StringContent(text), "Text" } };
