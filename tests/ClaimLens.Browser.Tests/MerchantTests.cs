@@ -115,5 +115,43 @@ public sealed class MerchantTests(DeskSite site)
         await Assertions.Expect(merchant.Page.Locator("#TimeZone-error")).ToContainTextAsync("时区无效");
     }
 
+    [Fact]
+    public async Task Order_PackingPhotoPicked_ShowsItsThumbnail_AndTheBuyerLinkCopies()
+    {
+        using var api = new DemoMerchantApi(site);
+        var orderNo = await api.OrderAsync(Guid.NewGuid().ToString("N")[..8]);
+        var merchant = await SignedInAsync();
+        await merchant.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await merchant.Page.GotoAsync($"/merchant/orders/{orderNo}");
+        Assert.Equal($"订单 {orderNo}", await merchant.Heading.InnerTextAsync());
+        Assert.Contains("137****7000", await merchant.Page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
+
+        var link = await merchant.Page.GetByLabel("买家售后链接（随订单发给买家）").InputValueAsync();
+        Assert.Matches("/buyer/orders/[A-Za-z0-9_-]{43}$", link);
+        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "复制链接" }).ClickAsync();
+        Assert.Equal(link, await merchant.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        var file = Path.Combine(site.Root, $"{orderNo}-box.jpg");
+        await File.WriteAllBytesAsync(file, DemoMerchantApi.ListingJpeg(5, 800, 600));
+        await merchant.UploadAsync("packing-files", file);
+        await Assertions.Expect(merchant.Page.Locator(".upload-status")).ToHaveTextAsync("上传完成。");
+        await Assertions.Expect(merchant.Page.GetByRole(AriaRole.Img, new() { Name = $"打包照片 {orderNo}-box.jpg" })).ToBeVisibleAsync();
+        await DeskSite.ScreenshotAsync(merchant.Page, "merchant-order");
+    }
+
+    [Fact]
+    public async Task ClaimPages_At360Pixels_HaveNoSidewaysScroll()
+    {
+        var merchant = new MerchantPages(await site.OpenAsync(width: 360, height: 740));
+        await merchant.SignInAsync("merchant@demo", site.Demo["merchant@demo"]);
+        var row = await merchant.WaitForClaimAsync("DEMO-0001");
+        Assert.True(await merchant.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth") <= 360, "claims list wider than 360 px");
+        await row.GetByRole(AriaRole.Link, new() { Name = "DEMO-0001" }).ClickAsync();
+        await merchant.Page.WaitForURLAsync(new Regex("/merchant/claims/[0-9a-f-]{36}$"));
+        var width = await merchant.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        Assert.True(width <= 360, $"the claim page is {width} px wide at a 360 px viewport");
+        await DeskSite.ScreenshotAsync(merchant.Page, "merchant-claim-360");
+    }
+
     private static void StringAssert(string? actual, string pattern) => Assert.Matches(pattern, actual ?? "");
 }

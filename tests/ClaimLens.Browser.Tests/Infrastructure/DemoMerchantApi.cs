@@ -59,6 +59,20 @@ public sealed class DemoMerchantApi(DeskSite site) : IDisposable
         return (id, orderNo);
     }
 
+    /// <summary>An order of one new product (no claim), for the order page.</summary>
+    public async Task<string> OrderAsync(string tag)
+    {
+        var sku = $"SKU-{tag}";
+        var orderNo = $"ORD-{tag}";
+        (await _client.PostAsJsonAsync("/api/v1/products", new { sku, brand = "ClaimLens", name = $"测试商品 {tag}" })).EnsureSuccessStatusCode();
+        (await _client.PostAsJsonAsync("/api/v1/orders", new
+        {
+            orderNo, buyerId = "buyer-" + tag, buyerPhone = "13700137000", shippedAt = DateTimeOffset.UtcNow.AddDays(-3),
+            deliveredAt = DateTimeOffset.UtcNow.AddDays(-1), lines = new[] { new { sku, quantity = 2, unitPrice = 129.9m } },
+        })).EnsureSuccessStatusCode();
+        return orderNo;
+    }
+
     /// <summary>Polls the claim (the desk's workers analyse in the background) for at most a minute.</summary>
     public async Task WaitForStatusAsync(Guid id, string status)
     {
