@@ -223,6 +223,72 @@ public sealed partial class MerchantPagesTests
         Assert.All(frameIds, id => Assert.Contains($"/media/frames/{id}/thumb", done, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(DeskHost.Providers), MemberType = typeof(DeskHost))]
+    public async Task ClaimsList_MostUrgentFirst_OverdueMarked_InBothLanguages(string provider)
+    {
+        await using var desk = await DeskHost.StartAsync(provider);
+        var api = desk.ClientFor(desk.MerchantA.Key);
+        await api.CreateProductAsync("LOCK-S1", TestPhotos.Listing);
+        var due = new Dictionary<string, TimeSpan> { ["LATER"] = TimeSpan.FromHours(30), ["OVERDUE"] = TimeSpan.FromHours(-1), ["SOON"] = TimeSpan.FromHours(5) };
+        var ids = new Dictionary<string, Guid>();
+        foreach (var orderNo in due.Keys)
+        {
+            await api.CreateOrderAsync(orderNo, "LOCK-S1", Delivered);
+            ids[orderNo] = await api.FileClaimOkAsync(orderNo, "LOCK-S1", 899m, TestPhotos.Forged);
+        }
+        await desk.DrainAsync();
+        var now = desk.Clock.GetUtcNow();
+        await desk.WithDbAsync(async db =>
+        {
+            foreach (var (orderNo, left) in due)
+            {
+                var claim = await db.Claims.SingleAsync(c => c.Id == ids[orderNo]);
+                Assert.Equal(ClaimStatus.AwaitingMerchant, claim.Status);
+                claim.ResponseDueAt = now + left;
+            }
+            return await db.SaveChangesAsync();
+        });
+        using var a = await PageSession.SignInMerchantAsync(desk, desk.MerchantA.MerchantId, "a@shop");
+
+        var html = await a.Client.GetStringAsync("/merchant/claims");
+        var order = OrderLinks().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["OVERDUE", "SOON", "LATER"], order);
+        Assert.Contains("class=\"overdue\"", html, StringComparison.Ordinal);
+        Assert.Contains("已超时 1 小时 0 分", html, StringComparison.Ordinal);
+        var english = await a.Client.GetStringAsync("/merchant/claims?culture=en");
+        Assert.Contains("Time left to respond", english, StringComparison.Ordinal);
+        Assert.Contains("1 h 0 min overdue", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(DeskHost.Providers), MemberType = typeof(DeskHost))]
+    public async Task Webhooks_AddedOnThePage_SecretShownOnce_DeletedStops_BothAudited(string provider)
+    {
+        await using var desk = await DeskHost.StartAsync(provider);
+        using var a = await PageSession.SignInMerchantAsync(desk, desk.MerchantA.MerchantId, "a@shop");
+
+        var bad = await a.PostFormAsync("/merchant/settings/webhooks", "/merchant/settings/webhooks?handler=add", new() { ["HookUrl"] = "ftp://x" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("这个网址不能使用", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var added = await a.PostFormAsync("/merchant/settings/webhooks", "/merchant/settings/webhooks?handler=add",
+            new() { ["HookUrl"] = "https://erp.example.com/claimlens", ["Events"] = "claim.status_changed" });
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var secret = ShownSecret().Match(await added.Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.NotEmpty(secret);
+        var subscription = await desk.WithDbAsync(db => db.WebhookSubscriptions.SingleAsync());
+        Assert.Equal(desk.MerchantA.MerchantId, subscription.MerchantId);
+        Assert.DoesNotContain(secret, subscription.ProtectedSecret, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await a.Client.GetStringAsync("/merchant/settings/webhooks"), StringComparison.Ordinal);
+
+        var deleted = await a.PostFormAsync("/merchant/settings/webhooks", $"/merchant/settings/webhooks?handler=delete&id={subscription.Id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await desk.WithDbAsync(db => db.WebhookSubscriptions.Select(s => s.Active).SingleAsync()));
+        var actions = await desk.WithDbAsync(db => db.AuditEntries.Where(e => e.SubjectType == "webhook").Select(e => e.Action).ToListAsync());
+        Assert.Equal(["webhook.deleted", "webhook.subscribed"], actions.Order(StringComparer.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> RespondAsync(PageSession session, string page, string text, params byte[][] evidence)
     {
         using var form = new MultipartFormDataContent { { new StringContent(text), "Text" } };
@@ -236,6 +302,12 @@ public sealed partial class MerchantPagesTests
 
     [GeneratedRegex("class=\"field-error\" id=\"([A-Za-z]+)-error\"")]
     private static partial Regex FieldErrors();
+
+    [GeneratedRegex("<td><a href=\"/merchant/claims/[0-9a-f-]{36}\">([A-Z]+)</a>")]
+    private static partial Regex OrderLinks();
+
+    [GeneratedRegex("id=\"new-secret\" value=\"([^\"]+)\"")]
+    private static partial Regex ShownSecret();
 
     [GeneratedRegex("id=\"new-key\" value=\"(clk_[^\"]+)\"")]
     private static partial Regex ShownKey();
