@@ -113,6 +113,28 @@ public sealed class MerchantTests(DeskSite site)
         await merchant.Page.GetByLabel("时区").FillAsync("Mars/Olympus");
         await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "保存设置" }).ClickAsync();
         await Assertions.Expect(merchant.Page.Locator("#TimeZone-error")).ToContainTextAsync("时区无效");
+        await DeskSite.ScreenshotAsync(merchant.Page, "merchant-settings");
+    }
+
+    [Fact]
+    public async Task ApiKey_CreatedInEnglish_ShownOnceWithCopy_ThenRevoked()
+    {
+        var merchant = await SignedInAsync();
+        // The language link sets the cookie, as a person switching to English does.
+        await merchant.Page.GotoAsync("/language/en?returnUrl=/merchant/settings/keys");
+        var name = "ERP " + Guid.NewGuid().ToString("N")[..6];
+        await merchant.Page.GetByLabel("New key's name").FillAsync(name);
+        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+
+        var key = await merchant.Page.GetByLabel("New API key").InputValueAsync();
+        Assert.StartsWith("clk_", key, StringComparison.Ordinal);
+        Assert.True(await merchant.Page.GetByRole(AriaRole.Button, new() { Name = "Copy key" }).IsVisibleAsync());
+        await DeskSite.ScreenshotAsync(merchant.Page, "merchant-keys");
+
+        await merchant.Page.GotoAsync("/merchant/settings/keys");
+        Assert.DoesNotContain(key, await merchant.Page.ContentAsync(), StringComparison.Ordinal);
+        await merchant.Page.GetByRole(AriaRole.Button, new() { Name = $"Revoke key {name}" }).ClickAsync();
+        await Assertions.Expect(merchant.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync("Revoked");
     }
 
     [Fact]
