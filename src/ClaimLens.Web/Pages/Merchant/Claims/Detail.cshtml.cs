@@ -75,9 +75,18 @@ public sealed class DetailModel(ClaimLensDbContext db, MediaStore store, IOption
         {
             Refusal = L("这张售后单现在不能回复：回复期限已过或尚未开始（例如已进入审核）。", "This claim cannot be answered now: the response window is closed or not open (it may already be in review).");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            Refusal = L("这张售后单刚被其他人更新，请刷新后再试。", "Someone changed this claim at the same moment; reload the page and try again.");
+        }
         catch (UploadException e)
         {
             Errors["evidence"] = L($"文件无法接收：{e.Message}", $"A file cannot be accepted: {e.Message}");
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's own limits (too many parts, a part too large).
+            Errors["evidence"] = L("上传的内容超出限制，请减少文件数量或大小。", "The upload is over the limits: send fewer or smaller files.");
         }
         finally
         {
