@@ -54,7 +54,13 @@ public static class DeskUsers
     public static string NewPassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return "Cl-" + RandomNumberGenerator.GetString(alphabet, 13);
+        // Identity requires a digit; 13 characters from this alphabet lack one about one time in eight, which made
+        // the demo's start fail. The fixed "Cl" gives the upper and lower case; draw again until there is a digit.
+        string tail;
+        do
+            tail = RandomNumberGenerator.GetString(alphabet, 13);
+        while (!tail.Any(char.IsAsciiDigit));
+        return "Cl-" + tail;
     }
 
     public static string Describe(IdentityResult result)

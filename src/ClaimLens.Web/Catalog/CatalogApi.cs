@@ -25,23 +25,9 @@ public static class CatalogApi
     public static async Task<Results<Created<ProductDto>, ValidationProblem>> CreateProduct(
         CreateProductRequest request, ClaimLensDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        var merchant = caller.RequireMerchant();
-        var v = new Validation();
-        var sku = v.Required("sku", request.Sku, 64);
-        var brand = v.Required("brand", request.Brand, 100);
-        var name = v.Required("name", request.Name, 200);
-        if (sku is not null && await db.Products.AnyAsync(p => p.MerchantId == merchant && p.Sku == sku, cancellationToken))
-            v.Add("sku", $"a product with SKU \"{sku}\" exists already");
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-        var product = new Product
-        {
-            Id = Guid.CreateVersion7(), MerchantId = merchant, Sku = sku!, Brand = brand!, Name = name!, CreatedAt = time.GetUtcNow(),
-        };
-        db.Products.Add(product);
-        db.Append(time, caller.Actor, "product.created", "product", product.Id, merchant, new { product.Sku });
-        await db.SaveChangesAsync(cancellationToken);
+        var (product, errors) = await ProductCatalog.CreateAsync(db, time, Caller.From(http.User), request, cancellationToken);
+        if (product is null)
+            return TypedResults.ValidationProblem(errors);
         return TypedResults.Created($"/api/v1/products/{Uri.EscapeDataString(product.Sku)}", ProductDto.From(product));
     }
 

@@ -35,6 +35,9 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.MerchantId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.BuyerKey, c.CreatedAt });
+        // The merchant's claims list: claims to answer by nearest deadline, the rest newest first, a page at a time.
+        builder.HasIndex(c => new { c.MerchantId, c.Status, c.ResponseDueAt });
+        builder.HasIndex(c => new { c.MerchantId, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.ResponseDueAt });
         builder.HasIndex(c => c.EvidenceToken).IsUnique();
     }

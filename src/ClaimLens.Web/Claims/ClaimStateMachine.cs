@@ -31,6 +31,10 @@ public static class ClaimStateMachine
         return from;
     }
 
+    /// <summary>True when <paramref name="trigger"/> may move a claim that is <paramref name="from"/> (pages show an
+    /// action only when it is allowed).</summary>
+    public static bool Allows(ClaimStatus from, ClaimTrigger trigger) => Moves.ContainsKey((from, trigger));
+
     public static string Name(ClaimStatus status) => status switch
     {
         ClaimStatus.Analyzing => "analyzing",

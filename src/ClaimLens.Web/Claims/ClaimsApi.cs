@@ -65,30 +65,14 @@ public static class ClaimsApi
     public static async Task<Results<Ok<FiledClaim>, NotFound, ValidationProblem>> Respond(
         Guid id, HttpContext http, ClaimLensDbContext db, MediaStore store, IOptions<MediaOptions> media, TimeProvider time, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        var claim = await db.Claims.Include(c => c.Responses).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (claim is null || claim.MerchantId != caller.MerchantId)
+        using var form = await UploadedForm.ReadAsync(http.Request, store, new HashSet<string> { "evidence" }, MerchantResponses.MaxEvidenceFiles,
+            media.Value.MaxPhotoBytes, cancellationToken);
+        var outcome = await MerchantResponses.RespondAsync(db, store, media.Value, time, Caller.From(http.User), id, form.Field("text"), form.Files, cancellationToken);
+        if (!outcome.Found)
             return TypedResults.NotFound();
-        using var form = await UploadedForm.ReadAsync(http.Request, store, new HashSet<string> { "evidence" }, 9, media.Value.MaxPhotoBytes, cancellationToken);
-        var v = new Validation();
-        var text = v.Required("text", form.Field("text"), 4000);
-        v.Merge(await UploadedForm.CheckPicturesAsync(form.Files, media.Value.MaxPixels, cancellationToken));
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-        var now = time.GetUtcNow();
-        ClaimStateMachine.Fire(claim, ClaimTrigger.MerchantResponded, now);
-        var settings = await db.Merchants.AsNoTracking().Where(m => m.Id == claim.MerchantId).Select(m => m.Settings).SingleAsync(cancellationToken);
-        claim.ReviewDueAt = now + settings.ReviewWindow;
-        await MediaCommit.CommitAsync(db, store, form.Files, now, cancellationToken);
-        claim.Responses.Add(new MerchantResponse
-        {
-            Id = Guid.CreateVersion7(now), ClaimId = claim.Id, Text = text!, Actor = caller.Actor, CreatedAt = now,
-            EvidenceSha256 = form.Files.Select(f => f.Sha256).ToList(),
-        });
-        db.Append(time, caller.Actor, "claim.merchant_responded", "claim", claim.Id, claim.MerchantId,
-            new { evidence = form.Files.Select(f => f.Sha256), to = "in_review" });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new FiledClaim(claim.Id, ClaimStateMachine.Name(claim.Status)));
+        if (!outcome.Recorded)
+            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary());
+        return TypedResults.Ok(new FiledClaim(id, ClaimStateMachine.Name(outcome.Status)));
     }
 
     public static async Task<Results<Accepted<FiledClaim>, NotFound, ValidationProblem>> AddEvidence(

@@ -14,6 +14,8 @@ internal sealed class OrderEntityTypeConfiguration : IEntityTypeConfiguration<Or
         builder.Property(o => o.BuyerPhoneProtected).HasMaxLength(512);
         builder.Property(o => o.BuyerKey).HasMaxLength(64);
         builder.HasIndex(o => new { o.MerchantId, o.OrderNo }).IsUnique();
+        // The merchant's orders page lists newest first, a page at a time.
+        builder.HasIndex(o => new { o.MerchantId, o.CreatedAt });
         builder.Property(o => o.BuyerLinkToken).HasMaxLength(BuyerLink.TokenLength);
         builder.HasIndex(o => o.BuyerLinkToken).IsUnique();
         builder.HasOne<Merchant>().WithMany().HasForeignKey(o => o.MerchantId);

@@ -31,37 +31,10 @@ public static class WebhooksApi
         CreateWebhookRequest request, HttpContext http, ClaimLensDbContext db, PersonalData personal, WebhookTargetPolicy policy,
         IOptions<WebhookOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var caller = Caller.From(http.User);
-        var merchant = caller.RequireMerchant();
-        var v = new Validation();
-        var url = v.Required("url", request.Url, WebhookTargetPolicy.MaxUrlLength);
-        if (url is not null && policy.Check(url) is { } refused)
-            v.Add("url", refused);
-        var events = request.Events is null or { Count: 0 } ? WebhookEvents.All.ToList() : request.Events.Distinct(StringComparer.Ordinal).ToList();
-        // A hostile list may be long or hold nulls: name a few unknown entries, not all of them.
-        foreach (var unknown in events.Where(e => e is null || !WebhookEvents.All.Contains(e)).Take(5))
-            v.Add("events", $"unknown event \"{(unknown is { Length: > 64 } ? unknown[..64] : unknown)}\"; known: {string.Join(", ", WebhookEvents.All)}");
-        if (request.Description is { Length: > 200 })
-            v.Add("description", "description is longer than 200 characters");
-        var count = await db.WebhookSubscriptions.CountAsync(s => s.MerchantId == merchant && s.Active, cancellationToken);
-        if (count >= options.Value.MaxSubscriptionsPerMerchant)
-            v.Add("url", $"a merchant may have at most {options.Value.MaxSubscriptionsPerMerchant} subscriptions; delete one first");
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-
-        var now = time.GetUtcNow();
-        var secret = WebhookSignature.NewSecret();
-        var subscription = new WebhookSubscription
-        {
-            Id = Guid.CreateVersion7(now), MerchantId = merchant, Url = url!, ProtectedSecret = personal.Protect(secret), Events = events,
-            Description = request.Description?.Trim(), Active = true, CreatedAt = now, CreatedBy = caller.Actor,
-        };
-        db.WebhookSubscriptions.Add(subscription);
-        db.Append(time, caller.Actor, "webhook.subscribed", "webhook", subscription.Id, merchant, new { url, events });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/webhooks/{subscription.Id}",
-            new CreatedWebhook(subscription.Id, subscription.Url, subscription.Events, subscription.Description, now, secret));
+        var (created, errors) = await WebhookSubscriptions.CreateAsync(db, personal, policy, options.Value, time, Caller.From(http.User), request, cancellationToken);
+        if (created is null)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Created($"/api/v1/webhooks/{created.Id}", created);
     }
 
     public static async Task<Ok<List<WebhookDto>>> List(HttpContext http, ClaimLensDbContext db, CancellationToken cancellationToken)
@@ -75,17 +48,8 @@ public static class WebhooksApi
     public static async Task<Results<NoContent, NotFound>> Delete(
         Guid id, HttpContext http, ClaimLensDbContext db, WebhookQueue queue, TimeProvider time, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        var merchant = caller.RequireMerchant();
-        var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id && s.MerchantId == merchant && s.Active, cancellationToken);
-        if (subscription is null)
-            return TypedResults.NotFound();
-        subscription.Active = false;
-        subscription.DeletedAt = time.GetUtcNow();
-        db.Append(time, caller.Actor, "webhook.deleted", "webhook", subscription.Id, merchant, new { subscription.Url });
-        await db.SaveChangesAsync(cancellationToken);
-        await queue.FailPendingOfDeletedAsync(cancellationToken);
-        return TypedResults.NoContent();
+        return await WebhookSubscriptions.DeleteAsync(db, queue, time, Caller.From(http.User), id, cancellationToken)
+            ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<WebhookDeliveryPage>, NotFound, ValidationProblem>> Deliveries(

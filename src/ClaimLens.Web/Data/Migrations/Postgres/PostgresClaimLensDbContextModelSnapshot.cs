@@ -402,11 +402,15 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BuyerKey", "CreatedAt");
 
+                    b.HasIndex("MerchantId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "ResponseDueAt");
 
                     b.HasIndex("MerchantId", "Status", "CreatedAt");
+
+                    b.HasIndex("MerchantId", "Status", "ResponseDueAt");
 
                     b.HasIndex("Status", "Risk", "ReviewDueAt", "Id")
                         .IsDescending(false, true, false, false);
@@ -685,6 +689,8 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.HasIndex("BuyerLinkToken")
                         .IsUnique();
+
+                    b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("MerchantId", "OrderNo")
                         .IsUnique();

@@ -394,11 +394,15 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BuyerKey", "CreatedAt");
 
+                    b.HasIndex("MerchantId", "CreatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "ResponseDueAt");
 
                     b.HasIndex("MerchantId", "Status", "CreatedAt");
+
+                    b.HasIndex("MerchantId", "Status", "ResponseDueAt");
 
                     b.HasIndex("Status", "Risk", "ReviewDueAt", "Id")
                         .IsDescending(false, true, false, false);
@@ -675,6 +679,8 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("BuyerLinkToken")
                         .IsUnique();
+
+                    b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("MerchantId", "OrderNo")
                         .IsUnique();
