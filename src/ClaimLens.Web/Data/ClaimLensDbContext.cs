@@ -5,6 +5,8 @@ using ClaimLens.Web.Claims;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
 using ClaimLens.Web.Repairs;
+using ClaimLens.Web.Repairs.Maintenance;
+using ClaimLens.Web.Repairs.Planning;
 using ClaimLens.Web.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +49,12 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Technician> Technicians => Set<Technician>();
 
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
+
+    public DbSet<MaintenanceVisit> MaintenanceVisits => Set<MaintenanceVisit>();
+
+    public DbSet<MaintenancePlan> MaintenancePlans => Set<MaintenancePlan>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 

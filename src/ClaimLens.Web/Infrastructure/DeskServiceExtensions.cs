@@ -8,6 +8,8 @@ using ClaimLens.Web.Orders;
 using ClaimLens.Web.Webhooks;
 using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
+using ClaimLens.Web.Repairs.Maintenance;
+using ClaimLens.Web.Repairs.Planning;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -64,11 +66,13 @@ public static class DeskServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<RepairsOptions>().BindConfiguration(RepairsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DayPlanOptions>().BindConfiguration(DayPlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KeyRotationOptions>().BindConfiguration(KeyRotationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(_ => RegionIndex.Shared);
         builder.Services.AddSingleton<DispatchIndex>();
         builder.Services.AddHostedService<OfferWatcher>();
         builder.Services.AddHostedService<DispatchIndexRefresher>();
+        builder.Services.AddHostedService<MaintenanceScheduler>();
         builder.Services.AddHostedService<KeyRotationService>();
         return builder;
     }
@@ -87,6 +91,9 @@ public static class DeskServiceExtensions
         app.MapRepairJobsApi();
         app.MapDispatchBoardApi();
         app.MapTechniciansApi();
+        app.MapDayPlanApi();
+        app.MapFollowUpsApi();
+        app.MapMaintenancePlansApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
