@@ -7,6 +7,8 @@ using ClaimLens.Web.Orders;
 using ClaimLens.Web.Repairs;
 using ClaimLens.Web.Repairs.Maintenance;
 using ClaimLens.Web.Repairs.Planning;
+using ClaimLens.Web.Repairs.Timeline;
+using ClaimLens.Web.Repairs.Authorised;
 using ClaimLens.Web.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +57,12 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : DbContext(o
     public DbSet<MaintenancePlan> MaintenancePlans => Set<MaintenancePlan>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<AuthorisedBrand> AuthorisedBrands => Set<AuthorisedBrand>();
+
+    public DbSet<OfficialPhone> OfficialPhones => Set<OfficialPhone>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 

@@ -10,6 +10,11 @@ using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
 using ClaimLens.Web.Repairs.Maintenance;
 using ClaimLens.Web.Repairs.Planning;
+using ClaimLens.Web.Repairs.Timeline;
+using ClaimLens.Web.Repairs.Authorised;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -73,6 +78,18 @@ public static class DeskServiceExtensions
         builder.Services.AddHostedService<OfferWatcher>();
         builder.Services.AddHostedService<DispatchIndexRefresher>();
         builder.Services.AddHostedService<MaintenanceScheduler>();
+        builder.Services.AddOptions<AuthorisedCheckOptions>().BindConfiguration(AuthorisedCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // One fixed window per client IP; the limits are read when an IP's window is first made.
+            limiter.AddPolicy(AuthorisedCheckOptions.Policy, http =>
+            {
+                var o = http.RequestServices.GetRequiredService<IOptions<AuthorisedCheckOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = o.PermitLimit, Window = o.Window, QueueLimit = 0 });
+            });
+        });
         builder.Services.AddHostedService<KeyRotationService>();
         return builder;
     }
@@ -94,6 +111,8 @@ public static class DeskServiceExtensions
         app.MapDayPlanApi();
         app.MapFollowUpsApi();
         app.MapMaintenancePlansApi();
+        app.MapTimelineApi();
+        app.MapAuthorisedApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
