@@ -32,6 +32,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ClaimLens.Web.Accounts.CookieApiAntiforgery>();
 app.UseAntiforgery();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapClaimLensApi();
 app.MapClaimLensPages();

@@ -5,6 +5,10 @@ using ClaimLens.Web.Claims;
 using ClaimLens.Web.Evidence;
 using ClaimLens.Web.Orders;
 using ClaimLens.Web.Repairs;
+using ClaimLens.Web.Repairs.Maintenance;
+using ClaimLens.Web.Repairs.Planning;
+using ClaimLens.Web.Repairs.Timeline;
+using ClaimLens.Web.Repairs.Authorised;
 using ClaimLens.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -56,6 +60,18 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Technician> Technicians => Set<Technician>();
 
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
+
+    public DbSet<MaintenanceVisit> MaintenanceVisits => Set<MaintenanceVisit>();
+
+    public DbSet<MaintenancePlan> MaintenancePlans => Set<MaintenancePlan>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<AuthorisedBrand> AuthorisedBrands => Set<AuthorisedBrand>();
+
+    public DbSet<OfficialPhone> OfficialPhones => Set<OfficialPhone>();
 
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 

@@ -10,6 +10,13 @@ using ClaimLens.Web.Orders;
 using ClaimLens.Web.Webhooks;
 using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
+using ClaimLens.Web.Repairs.Maintenance;
+using ClaimLens.Web.Repairs.Planning;
+using ClaimLens.Web.Repairs.Timeline;
+using ClaimLens.Web.Repairs.Authorised;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ClaimLens.Web.Infrastructure;
@@ -66,11 +73,25 @@ public static class DeskServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<RepairsOptions>().BindConfiguration(RepairsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DayPlanOptions>().BindConfiguration(DayPlanOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KeyRotationOptions>().BindConfiguration(KeyRotationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(_ => RegionIndex.Shared);
         builder.Services.AddSingleton<DispatchIndex>();
         builder.Services.AddHostedService<OfferWatcher>();
         builder.Services.AddHostedService<DispatchIndexRefresher>();
+        builder.Services.AddHostedService<MaintenanceScheduler>();
+        builder.Services.AddOptions<AuthorisedCheckOptions>().BindConfiguration(AuthorisedCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // One fixed window per client IP; the limits are read when an IP's window is first made.
+            limiter.AddPolicy(AuthorisedCheckOptions.Policy, http =>
+            {
+                var o = http.RequestServices.GetRequiredService<IOptions<AuthorisedCheckOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = o.PermitLimit, Window = o.Window, QueueLimit = 0 });
+            });
+        });
         builder.Services.AddHostedService<KeyRotationService>();
         return builder;
     }
@@ -91,6 +112,11 @@ public static class DeskServiceExtensions
         app.MapDispatchBoardApi();
         app.MapTechniciansApi();
         app.MapMediaApi();
+        app.MapDayPlanApi();
+        app.MapFollowUpsApi();
+        app.MapMaintenancePlansApi();
+        app.MapTimelineApi();
+        app.MapAuthorisedApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

@@ -62,7 +62,7 @@ public sealed class DispatchIndex(RegionIndex regions)
         return counts.ToDictionary(c => c.Key, c => c.Count);
     }
 
-    private static TimeZoneInfo Zone(string? id)
+    internal static TimeZoneInfo Zone(string? id)
     {
         try
         {

@@ -75,7 +75,7 @@ public static class JobsApi
 
     public static async Task<Results<Ok<ServiceRequestDto>, NotFound, ValidationProblem>> Move(
         Guid id, JobInput input, HttpContext http, ClaimLensDbContext db, PersonalData personal, RegionIndex regions, DispatchIndex index,
-        TimeProvider time, CancellationToken cancellationToken)
+        IOptions<RepairsOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var caller = Caller.From(http.User);
@@ -99,8 +99,14 @@ public static class JobsApi
                 open.ClosedAt = now;
             }
         }
-        if (trigger == RepairTrigger.Complete && holder is { } done && await db.Technicians.FindAsync([done], cancellationToken) is { } technician)
-            technician.CompletedJobs++;
+        if (trigger == RepairTrigger.Complete)
+        {
+            if (holder is { } done && await db.Technicians.FindAsync([done], cancellationToken) is { } technician)
+                technician.CompletedJobs++;
+            request.CompletedAt = now;
+            request.WarrantyUntil = now + Warranty.LengthFor(options.Value, request.Brand, request.FaultType);
+            FollowUpsApi.Schedule(db, request, now, await FollowUpsApi.ZoneAsync(db, merchant, cancellationToken));
+        }
         db.Append(time, caller.Actor, $"repair.{RepairStateMachine.Name(trigger.Value)}", "service_request", request.Id, merchant,
             new { from = RepairStateMachine.Name(from), to = RepairStateMachine.Name(request.Status), note = input.Note });
         await SaveAsync(db, cancellationToken);

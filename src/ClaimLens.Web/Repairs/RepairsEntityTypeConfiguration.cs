@@ -20,6 +20,10 @@ internal sealed class ServiceRequestEntityTypeConfiguration : IEntityTypeConfigu
         builder.Property(r => r.NameProtected).HasMaxLength(400);
         builder.Property(r => r.PhoneProtected).HasMaxLength(200);
         builder.Property(r => r.PhoneIndex).HasMaxLength(64);
+        builder.Property(r => r.FaultType).HasMaxLength(40);
+        builder.Property(r => r.SerialNumber).HasMaxLength(64);
+        builder.Property(r => r.DeviceIndex).HasMaxLength(64);
+        builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.WarrantyOfRequestId);
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
@@ -31,6 +35,7 @@ internal sealed class ServiceRequestEntityTypeConfiguration : IEntityTypeConfigu
         builder.HasIndex(r => new { r.MerchantId, r.PhoneIndex });
         builder.HasIndex(r => new { r.TechnicianId, r.Status });
         builder.HasIndex(r => new { r.ResponseMet, r.ResponseDueAt });
+        builder.HasIndex(r => new { r.MerchantId, r.DeviceIndex, r.FaultType });
     }
 }
 

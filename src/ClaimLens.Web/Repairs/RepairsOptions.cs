@@ -27,6 +27,21 @@ public sealed class RepairsOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan AtRiskWithin { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Warranty of a completed repair unless a policy below says otherwise.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
+    public TimeSpan Warranty { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Warranty per brand and/or fault type; the most specific match wins (brand and fault, then brand, then fault).</summary>
+    public List<WarrantyPolicy> WarrantyPolicies { get; set; } = [];
+
+    /// <summary>Maintenance visits are made this far ahead.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "366.00:00:00")]
+    public TimeSpan MaintenanceAhead { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the maintenance scheduler runs.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Ranking weights; see <see cref="DispatchRanking"/>.</summary>
     public DispatchWeights Weights { get; set; } = new();
 }

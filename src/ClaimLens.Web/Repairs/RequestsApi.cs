@@ -42,6 +42,11 @@ public static class RequestsApi
         var name = v.Required("name", input.Name, 100);
         if (input.Model is { Length: > 100 })
             v.Add("model", "model is longer than 100 characters");
+        var faultType = string.IsNullOrWhiteSpace(input.FaultType) ? "general" : input.FaultType.Trim().ToLowerInvariant();
+        if (faultType.Length > 40 || !faultType.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+            v.Add("faultType", "faultType is a short code of letters, digits, _ and - (at most 40)");
+        if (input.SerialNumber is { Length: > 64 })
+            v.Add("serialNumber", "serialNumber is longer than 64 characters");
         var phone = PersonalData.NormalizePhone(input.Phone);
         if (phone is null)
             v.Add("phone", string.IsNullOrWhiteSpace(input.Phone) ? "phone is required" : $"\"{Masked(input.Phone)}\" is not a mainland mobile number (11 digits starting with 1)");
@@ -79,14 +84,20 @@ public static class RequestsApi
             Latitude = input.Latitude, Longitude = input.Longitude, Channel = channel!.Value, Status = RepairStatus.Requested,
             PreferredWindows = windows.Select(w => new TimeWindow { From = w.From.ToUniversalTime(), To = w.To.ToUniversalTime() }).ToList(),
             CreatedAt = now, UpdatedAt = now, ResponseDueAt = now + options.Value.ResponseTarget,
+            FaultType = faultType, SerialNumber = string.IsNullOrWhiteSpace(input.SerialNumber) ? null : input.SerialNumber.Trim(),
         };
+        request.DeviceIndex = Warranty.DeviceIndex(personal, brand!, request.Model, request.SerialNumber, phone!, town, street!);
         db.ServiceRequests.Add(request);
+        var rebuild = await LinkWarrantyAsync(db, request, caller.Actor, time, cancellationToken);
         // What is audited names no personal data: the codes and the product, never the name, phone or street.
         db.Append(time, caller.Actor, "repair.requested", "service_request", request.Id, merchant,
             new { brand, productType, town, channel = input.Channel, request.ResponseDueAt });
         var offer = await Dispatcher.OfferNextAsync(db, index, options.Value, request, time, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await index.RefreshLoadsAsync(db, merchant, [request.TechnicianId], cancellationToken);
+        if (rebuild)
+            await index.RebuildAsync(db, merchant, cancellationToken);
+        else
+            await index.RefreshLoadsAsync(db, merchant, [request.TechnicianId], cancellationToken);
         return TypedResults.Created($"/api/v1/repairs/requests/{request.Id}", ServiceRequestDto.From(request, personal, regions, offer));
     }
 
@@ -120,6 +131,24 @@ public static class RequestsApi
             async merchant => await db.ServiceRequests.AsNoTracking().Where(r => r.Id == id && r.MerchantId == merchant)
                 .Select(r => new { r.Id, r.PhoneProtected }).SingleOrDefaultAsync(cancellationToken) is { } request
                 ? (request.Id, request.PhoneProtected) : null, cancellationToken);
+
+    /// <summary>Links a request inside an earlier job's warranty to that job, marks it free, and counts a re-repair
+    /// against the technician who did the job; true when a technician's re-repair rate changed.</summary>
+    private static async Task<bool> LinkWarrantyAsync(ClaimLensDbContext db, ServiceRequest request, string actor, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var first = await Warranty.FindCoveringAsync(db, request.MerchantId, request.DeviceIndex, request.FaultType, request.CreatedAt, cancellationToken);
+        if (first is null)
+            return false;
+        request.WarrantyOfRequestId = first.Id;
+        request.Free = true;
+        var technician = first.TechnicianId is { } t ? await db.Technicians.FindAsync([t], cancellationToken) : null;
+        if (technician is not null)
+            technician.ReRepairs++;
+        db.Append(time, actor, "repair.warranty_linked", "service_request", request.Id, request.MerchantId,
+            new { warrantyOf = first.Id, technician = first.TechnicianId, first.WarrantyUntil });
+        return technician is not null;
+    }
 
     internal static async Task<DispatchOffer?> CurrentOfferAsync(ClaimLensDbContext db, Guid requestId, CancellationToken cancellationToken) =>
         await db.DispatchOffers.AsNoTracking().Where(o => o.RequestId == requestId && (o.Status == OfferStatus.Open || o.Status == OfferStatus.Accepted))

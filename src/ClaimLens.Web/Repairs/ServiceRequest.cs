@@ -17,6 +17,15 @@ public sealed class ServiceRequest
 
     public required string Fault { get; set; }
 
+    /// <summary>A short fault code (e.g. <c>fingerprint</c>, <c>motor</c>); warranty matches on it. <c>general</c> when not given.</summary>
+    public string FaultType { get; set; } = "general";
+
+    public string? SerialNumber { get; set; }
+
+    /// <summary>Keyed hash naming the device: brand + model + serial, or without a serial brand + model + the customer's
+    /// phone + address. Warranty finds earlier jobs on the same device through it.</summary>
+    public string DeviceIndex { get; set; } = "";
+
     public required string ProvinceCode { get; set; }
 
     public required string CityCode { get; set; }
@@ -58,6 +67,16 @@ public sealed class ServiceRequest
 
     /// <summary>Null while open; true when accepted in time; false once the due time passed without acceptance.</summary>
     public bool? ResponseMet { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Until when a come-back of the same device and fault is repaired free (set on completion).</summary>
+    public DateTimeOffset? WarrantyUntil { get; set; }
+
+    /// <summary>The completed job whose warranty this request falls under; the request is then free of charge.</summary>
+    public Guid? WarrantyOfRequestId { get; set; }
+
+    public bool Free { get; set; }
 
     /// <summary>Optimistic concurrency: bumped by every move, so a late accept and the offer timeout never both win.</summary>
     public int Version { get; set; }

@@ -211,6 +211,86 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuthorisedBrands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BrandKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuthorisedBrands", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AuthorisedBrands_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaintenancePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProductType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TownCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StreetProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NameProtected = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PhoneProtected = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    IntervalMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WindowStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WindowEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ServiceMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenancePlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaintenancePlans_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficialPhones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialPhones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficialPhones_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Orders",
                 columns: table => new
                 {
@@ -671,6 +751,49 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MaintenanceVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProductType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TownCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WindowStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WindowEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ServiceMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlannedStart = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_MaintenancePlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "MaintenancePlans",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRequests",
                 columns: table => new
                 {
@@ -680,6 +803,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     ProductType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Fault = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FaultType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeviceIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     CityCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
@@ -698,6 +824,10 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     ResponseDueAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ResponseMet = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WarrantyUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    WarrantyOfRequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Free = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     PreferredWindows = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -710,6 +840,11 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         principalTable: "Merchants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceRequests_WarrantyOfRequestId",
+                        column: x => x.WarrantyOfRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_ServiceRequests_Technicians_TechnicianId",
                         column: x => x.TechnicianId,
@@ -745,6 +880,76 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         name: "FK_DispatchOffers_Technicians_TechnicianId",
                         column: x => x.TechnicianId,
                         principalTable: "Technicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SurveyToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Satisfaction = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelineEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextProtected = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelineEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -806,6 +1011,12 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_SubjectType_SubjectId",
                 table: "AuditEntries",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuthorisedBrands_MerchantId_BrandKey",
+                table: "AuthorisedBrands",
+                columns: new[] { "MerchantId", "BrandKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaptureSessions_OrderId_ExpiresAt",
@@ -904,6 +1115,28 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_MerchantId_AnsweredAt_DueAt",
+                table: "FollowUps",
+                columns: new[] { "MerchantId", "AnsweredAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_RequestId",
+                table: "FollowUps",
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_SurveyToken",
+                table: "FollowUps",
+                column: "SurveyToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TechnicianId",
+                table: "FollowUps",
+                column: "TechnicianId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Kind_SubjectId",
                 table: "Jobs",
                 columns: new[] { "Kind", "SubjectId" });
@@ -914,9 +1147,46 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 columns: new[] { "State", "AvailableAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MaintenancePlans_Active_MerchantId",
+                table: "MaintenancePlans",
+                columns: new[] { "Active", "MerchantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenancePlans_MerchantId_PhoneIndex",
+                table: "MaintenancePlans",
+                columns: new[] { "MerchantId", "PhoneIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_MerchantId_Date_Status",
+                table: "MaintenanceVisits",
+                columns: new[] { "MerchantId", "Date", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_PlanId_Date",
+                table: "MaintenanceVisits",
+                columns: new[] { "PlanId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_TechnicianId",
+                table: "MaintenanceVisits",
+                column: "TechnicianId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MerchantResponses_ClaimId",
                 table: "MerchantResponses",
                 column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialPhones_MerchantId_Number",
+                table: "OfficialPhones",
+                columns: new[] { "MerchantId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialPhones_Number",
+                table: "OfficialPhones",
+                column: "Number");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLine_OrderId",
@@ -978,6 +1248,11 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 column: "MerchantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_MerchantId_DeviceIndex_FaultType",
+                table: "ServiceRequests",
+                columns: new[] { "MerchantId", "DeviceIndex", "FaultType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceRequests_MerchantId_PhoneIndex",
                 table: "ServiceRequests",
                 columns: new[] { "MerchantId", "PhoneIndex" });
@@ -998,6 +1273,11 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 columns: new[] { "TechnicianId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_WarrantyOfRequestId",
+                table: "ServiceRequests",
+                column: "WarrantyOfRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Technicians_MerchantId_Active",
                 table: "Technicians",
                 columns: new[] { "MerchantId", "Active" });
@@ -1006,6 +1286,16 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "IX_Technicians_ServicePointId",
                 table: "Technicians",
                 column: "ServicePointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_MerchantId",
+                table: "TimelineEntries",
+                column: "MerchantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_RequestId_At",
+                table: "TimelineEntries",
+                columns: new[] { "RequestId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_State_NextAttemptAt",
@@ -1054,6 +1344,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "AuthorisedBrands");
+
+            migrationBuilder.DropTable(
                 name: "CaptureSessions");
 
             migrationBuilder.DropTable(
@@ -1069,10 +1362,19 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "Fingerprints");
 
             migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
                 name: "Jobs");
 
             migrationBuilder.DropTable(
+                name: "MaintenanceVisits");
+
+            migrationBuilder.DropTable(
                 name: "MerchantResponses");
+
+            migrationBuilder.DropTable(
+                name: "OfficialPhones");
 
             migrationBuilder.DropTable(
                 name: "OrderLine");
@@ -1084,6 +1386,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "ReferencePhotos");
 
             migrationBuilder.DropTable(
+                name: "TimelineEntries");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
@@ -1093,7 +1398,7 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "ServiceRequests");
+                name: "MaintenancePlans");
 
             migrationBuilder.DropTable(
                 name: "Claims");
@@ -1105,13 +1410,16 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 name: "Products");
 
             migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
-                name: "Technicians");
+                name: "Orders");
 
             migrationBuilder.DropTable(
-                name: "Orders");
+                name: "Technicians");
 
             migrationBuilder.DropTable(
                 name: "ServicePoints");

@@ -213,6 +213,86 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuthorisedBrands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Brand = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BrandKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuthorisedBrands", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AuthorisedBrands_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaintenancePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Brand = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProductType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SerialNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    StreetProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    NameProtected = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PhoneProtected = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PhoneIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    IntervalMonths = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    WindowStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    WindowEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    ServiceMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenancePlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaintenancePlans_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficialPhones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialPhones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficialPhones_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Orders",
                 columns: table => new
                 {
@@ -673,6 +753,49 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MaintenanceVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Brand = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProductType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    TownCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    WindowStart = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    WindowEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    ServiceMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlannedStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_MaintenancePlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "MaintenancePlans",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRequests",
                 columns: table => new
                 {
@@ -682,6 +805,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     ProductType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Model = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Fault = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FaultType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SerialNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DeviceIndex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ProvinceCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     CityCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     CountyCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
@@ -700,6 +826,10 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     ResponseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResponseMet = table.Column<bool>(type: "boolean", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WarrantyUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WarrantyOfRequestId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Free = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     PreferredWindows = table.Column<string>(type: "jsonb", nullable: true)
                 },
@@ -712,6 +842,11 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                         principalTable: "Merchants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceRequests_WarrantyOfRequestId",
+                        column: x => x.WarrantyOfRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_ServiceRequests_Technicians_TechnicianId",
                         column: x => x.TechnicianId,
@@ -747,6 +882,76 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                         name: "FK_DispatchOffers_Technicians_TechnicianId",
                         column: x => x.TechnicianId,
                         principalTable: "Technicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SurveyToken = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelineEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TextProtected = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelineEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TimelineEntries_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -808,6 +1013,12 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "IX_AuditEntries_SubjectType_SubjectId",
                 table: "AuditEntries",
                 columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuthorisedBrands_MerchantId_BrandKey",
+                table: "AuthorisedBrands",
+                columns: new[] { "MerchantId", "BrandKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaptureSessions_OrderId_ExpiresAt",
@@ -906,6 +1117,28 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_MerchantId_AnsweredAt_DueAt",
+                table: "FollowUps",
+                columns: new[] { "MerchantId", "AnsweredAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_RequestId",
+                table: "FollowUps",
+                column: "RequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_SurveyToken",
+                table: "FollowUps",
+                column: "SurveyToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_TechnicianId",
+                table: "FollowUps",
+                column: "TechnicianId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_Kind_SubjectId",
                 table: "Jobs",
                 columns: new[] { "Kind", "SubjectId" });
@@ -916,9 +1149,46 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 columns: new[] { "State", "AvailableAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MaintenancePlans_Active_MerchantId",
+                table: "MaintenancePlans",
+                columns: new[] { "Active", "MerchantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenancePlans_MerchantId_PhoneIndex",
+                table: "MaintenancePlans",
+                columns: new[] { "MerchantId", "PhoneIndex" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_MerchantId_Date_Status",
+                table: "MaintenanceVisits",
+                columns: new[] { "MerchantId", "Date", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_PlanId_Date",
+                table: "MaintenanceVisits",
+                columns: new[] { "PlanId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_TechnicianId",
+                table: "MaintenanceVisits",
+                column: "TechnicianId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MerchantResponses_ClaimId",
                 table: "MerchantResponses",
                 column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialPhones_MerchantId_Number",
+                table: "OfficialPhones",
+                columns: new[] { "MerchantId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialPhones_Number",
+                table: "OfficialPhones",
+                column: "Number");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLine_OrderId",
@@ -980,6 +1250,11 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 column: "MerchantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_MerchantId_DeviceIndex_FaultType",
+                table: "ServiceRequests",
+                columns: new[] { "MerchantId", "DeviceIndex", "FaultType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceRequests_MerchantId_PhoneIndex",
                 table: "ServiceRequests",
                 columns: new[] { "MerchantId", "PhoneIndex" });
@@ -1000,6 +1275,11 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 columns: new[] { "TechnicianId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_WarrantyOfRequestId",
+                table: "ServiceRequests",
+                column: "WarrantyOfRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Technicians_MerchantId_Active",
                 table: "Technicians",
                 columns: new[] { "MerchantId", "Active" });
@@ -1008,6 +1288,16 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "IX_Technicians_ServicePointId",
                 table: "Technicians",
                 column: "ServicePointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_MerchantId",
+                table: "TimelineEntries",
+                column: "MerchantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEntries_RequestId_At",
+                table: "TimelineEntries",
+                columns: new[] { "RequestId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_State_NextAttemptAt",
@@ -1056,6 +1346,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "AuthorisedBrands");
+
+            migrationBuilder.DropTable(
                 name: "CaptureSessions");
 
             migrationBuilder.DropTable(
@@ -1071,10 +1364,19 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "Fingerprints");
 
             migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
                 name: "Jobs");
 
             migrationBuilder.DropTable(
+                name: "MaintenanceVisits");
+
+            migrationBuilder.DropTable(
                 name: "MerchantResponses");
+
+            migrationBuilder.DropTable(
+                name: "OfficialPhones");
 
             migrationBuilder.DropTable(
                 name: "OrderLine");
@@ -1086,6 +1388,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "ReferencePhotos");
 
             migrationBuilder.DropTable(
+                name: "TimelineEntries");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
@@ -1095,7 +1400,7 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "ServiceRequests");
+                name: "MaintenancePlans");
 
             migrationBuilder.DropTable(
                 name: "Claims");
@@ -1107,13 +1412,16 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                 name: "Products");
 
             migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
-                name: "Technicians");
+                name: "Orders");
 
             migrationBuilder.DropTable(
-                name: "Orders");
+                name: "Technicians");
 
             migrationBuilder.DropTable(
                 name: "ServicePoints");

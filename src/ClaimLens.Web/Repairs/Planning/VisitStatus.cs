@@ -1,0 +1,8 @@
+namespace ClaimLens.Web.Repairs.Planning;
+
+public enum VisitStatus
+{
+    Planned,
+    Done,
+    Cancelled,
+}
