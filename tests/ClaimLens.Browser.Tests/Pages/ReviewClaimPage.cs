@@ -10,8 +10,8 @@ public sealed class ReviewClaimPage(IPage page)
     public ILocator FirstPhoto => Page.Locator("article[data-photo]").First;
 
     /// <summary>The codes of the first photo's findings, in the order shown.</summary>
-    public Task<IReadOnlyList<string?>> FindingCodesAsync() =>
-        FirstPhoto.Locator("li.finding").EvaluateAllAsync<IReadOnlyList<string?>>("items => items.map(i => i.dataset.code)");
+    public Task<string[]> FindingCodesAsync() =>
+        FirstPhoto.Locator("li.finding").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.code)");
 
     public ILocator HeatMap => FirstPhoto.Locator("img[data-heatmap]");
 

@@ -53,7 +53,8 @@ public sealed partial class ReviewPagesTests
         var reviewer = await desk.SignedInAsync("reviewer-1", Role.Reviewer);
         var html = await reviewer.GetStringAsync($"/review/claims/{byPage}");
         Assert.Contains("data-code=\"derived_from_reference\"", html, StringComparison.Ordinal);
-        var token = await DeskPages.TokenAsync(reviewer, $"/review/claims/{byPage}");
+        // The token of the reject form itself, as the browser posts it.
+        var token = System.Net.WebUtility.HtmlDecode(FormToken().Match(html[html.IndexOf("id=\"reject-form\"", StringComparison.Ordinal)..]).Groups[1].Value);
         var page = await reviewer.PostFormAsync($"/review/claims/{byPage}?handler=decide", token,
             ("decision", "reject"), ("reason", "forged_evidence"), ("note", Note));
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -168,6 +169,9 @@ public sealed partial class ReviewPagesTests
         Assert.Equal(HttpStatusCode.OK, (await merchant.RespondAsync(id, "主图加了裂纹 / our listing photo with a crack")).StatusCode);
         return id;
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
 
     [GeneratedRegex("data-issued-password>([^<]+)<")]
     private static partial Regex IssuedPassword();
