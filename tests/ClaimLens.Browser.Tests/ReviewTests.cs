@@ -44,6 +44,8 @@ public sealed class ReviewTests(DeskSite site)
             await claim.Page.Keyboard.PressAsync("PageUp");
         var opacity = await claim.AlignedReference.EvaluateAsync<string>("img => getComputedStyle(img).opacity");
         Assert.InRange(double.Parse(opacity, System.Globalization.CultureInfo.InvariantCulture), 0.2, 0.99);
+        await claim.Page.Keyboard.PressAsync("Home");
+        Assert.Equal("0", await claim.AlignedReference.EvaluateAsync<string>("img => getComputedStyle(img).opacity"));
 
         await claim.PressAsync("?");
         await Assertions.Expect(claim.Shortcuts).ToBeVisibleAsync();
