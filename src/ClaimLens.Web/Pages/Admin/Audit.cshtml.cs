@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ClaimLens.Web.Audit;
 using ClaimLens.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +15,9 @@ public sealed class AuditModel(ClaimLensDbContext db) : PageModel
 {
     public const int PageSize = 50;
     private const int DataShown = 300;
+    private const int DataRead = 4000;
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Show entries older than this sequence number.</summary>
     [BindProperty(SupportsGet = true)]
@@ -38,9 +44,25 @@ public sealed class AuditModel(ClaimLensDbContext db) : PageModel
             .Select(a => new AuditEntry
             {
                 Seq = a.Seq, At = a.At, Actor = a.Actor, Action = a.Action, SubjectType = a.SubjectType, SubjectId = a.SubjectId,
-                MerchantId = a.MerchantId, Data = a.Data.Length > DataShown ? a.Data.Substring(0, DataShown) + "…" : a.Data,
+                MerchantId = a.MerchantId, Data = a.Data.Length > DataRead ? a.Data.Substring(0, DataRead) : a.Data,
             }).ToListAsync(ct);
+        foreach (var row in rows)
+            row.Data = Shown(row.Data);
         Older = rows.Count > PageSize ? rows[PageSize - 1].Seq : null;
         Entries = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>The entry's data with Chinese as text (it is stored \u-escaped), cut to a line or two.</summary>
+    private static string Shown(string data)
+    {
+        try
+        {
+            data = JsonNode.Parse(data)?.ToJsonString(Readable) ?? data;
+        }
+        catch (JsonException)
+        {
+            // longer than what was read: shown as stored
+        }
+        return data.Length > DataShown ? data[..DataShown] + "…" : data;
     }
 }
