@@ -47,6 +47,12 @@ public sealed class ReviewTests(DeskSite site)
         await claim.Page.Keyboard.PressAsync("Home");
         Assert.Equal("0", await claim.AlignedReference.EvaluateAsync<string>("img => getComputedStyle(img).opacity"));
 
+        await claim.PressAsync("b");
+        await Assertions.Expect(claim.BlinkButton).ToHaveAttributeAsync("aria-pressed", "true");
+        await claim.PressAsync("b");
+        await Assertions.Expect(claim.BlinkButton).ToHaveAttributeAsync("aria-pressed", "false");
+        Assert.Equal("0", await claim.AlignedReference.EvaluateAsync<string>("img => getComputedStyle(img).opacity"));
+
         await claim.PressAsync("?");
         await Assertions.Expect(claim.Shortcuts).ToBeVisibleAsync();
         await claim.PressAsync("?");

@@ -67,6 +67,25 @@ public static partial class ReviewPageLoad
                 $"({html.Length / 1024} KB of HTML), {Requests} requests after {Warmup} untimed: {page}");
             // The same client on the cheapest endpoint, measured alike: what the machine and HTTP cost without the page.
             Console.WriteLine($"[{provider}] GET /health (baseline, same client): {await TimeAsync(reviewer, "/health")}");
+
+            // The queue pages with 100,000 claims in review (as desk-load's queue phase seeds them).
+            var clock = Stopwatch.StartNew();
+            await DeskLoad.SeedReviewQueueAsync(provider, root);
+            Console.WriteLine($"[{provider}] seeded 100,000 claims in review in {clock.Elapsed.TotalSeconds:F0} s");
+            var deep = "/review";
+            for (var i = 0; i < 5; i++)
+            {
+                var next = NextPage().Match(await reviewer.GetStringAsync(deep));
+                if (!next.Success)
+                    throw new InvalidOperationException("the queue has no next page");
+                deep = WebUtility.HtmlDecode(next.Groups[1].Value);
+            }
+            foreach (var (name, queueUrl) in new[]
+            {
+                ("first page", "/review"), ("likely manipulated, older than 3 days", "/review?verdict=likely_manipulated&age=gt3d"),
+                ("sixth page (keyset)", deep), ("claim page (neighbours among 100,000)", url),
+            })
+                Console.WriteLine($"[{provider}] 100,000 in review, {name}: {await TimeAsync(reviewer, queueUrl)}");
         }
         try
         {
@@ -155,6 +174,9 @@ public static partial class ReviewPageLoad
             n++;
         return n;
     }
+
+    [GeneratedRegex("<a class=\"button\" href=\"([^\"]+)\"[^>]*rel=\"next\"")]
+    private static partial Regex NextPage();
 
     [GeneratedRegex("name=\"request-verification-token\" content=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -17,6 +17,8 @@ public sealed class ReviewClaimPage(IPage page)
 
     public ILocator HeatButton => FirstPhoto.GetByRole(AriaRole.Button, new() { Name = "热图" });
 
+    public ILocator BlinkButton => FirstPhoto.GetByRole(AriaRole.Button, new() { Name = "闪烁对比" });
+
     public ILocator Overlay => FirstPhoto.GetByLabel("参考图叠加");
 
     public ILocator AlignedReference => FirstPhoto.Locator("img[data-aligned]");

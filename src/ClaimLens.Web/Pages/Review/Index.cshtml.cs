@@ -57,12 +57,14 @@ public sealed class IndexModel(ClaimLensDbContext db, TimeProvider time) : PageM
 
         var query = ReviewQueue.Filtered(db, caller, Filter.ToQueueFilter(Now)).AsNoTracking();
         var soon = Now + QueueCounts.Soon;
-        var counts = await query.GroupBy(_ => 1).Select(g => new QueueCounts(
-            g.Count(),
-            g.Count(c => c.ReviewDueAt < Now),
-            g.Count(c => c.ReviewDueAt >= Now && c.ReviewDueAt < soon),
-            g.Count(c => c.Verdict == "likely_manipulated"))).FirstOrDefaultAsync(ct);
-        Counts = counts ?? new QueueCounts(0, 0, 0, 0);
+        // Four plain counts, each answered from a queue index; one grouped query with conditional counts sorted the
+        // whole queue into a temporary B-tree (SQLite), several times slower at 100,000 claims.
+        var now = Now;
+        Counts = new QueueCounts(
+            await query.CountAsync(ct),
+            await query.CountAsync(c => c.ReviewDueAt < now, ct),
+            await query.CountAsync(c => c.ReviewDueAt >= now && c.ReviewDueAt < soon, ct),
+            await query.CountAsync(c => c.Verdict == "likely_manipulated", ct));
 
         List<ReviewQueueItem> items;
         if (ReviewQueueCursor.Parse(Before) is { } before)

@@ -19,17 +19,19 @@ public static class ReportReader
         {
             using var doc = JsonDocument.Parse(reportJson);
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return ([], CaptureFacts.Empty);
             var findings = new List<ReviewFinding>();
             string? signer = null, generator = null, c2paAi = null, tc260 = null, iptc = null;
             if (root.TryGetProperty("findings", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                foreach (var f in list.EnumerateArray().Take(MaxFindings))
+                foreach (var f in list.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.Object).Take(MaxFindings))
                 {
                     var code = Str(f, "code") ?? "";
                     var details = f.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
                     var summary = f.TryGetProperty("summary", out var s) && s.ValueKind == JsonValueKind.Object ? Str(s, lang) ?? Str(s, "en") : null;
                     findings.Add(new ReviewFinding(code, Str(f, "severity") ?? "info",
-                        f.TryGetProperty("confidence", out var c) && c.TryGetDouble(out var conf) ? conf : 0,
+                        f.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetDouble(out var conf) ? conf : 0,
                         summary ?? "", Regions(details), EarlierClaims(code, details)));
                     switch (code)
                     {
