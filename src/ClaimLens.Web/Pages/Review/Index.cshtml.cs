@@ -57,14 +57,14 @@ public sealed class IndexModel(ClaimLensDbContext db, TimeProvider time) : PageM
 
         var query = ReviewQueue.Filtered(db, caller, Filter.ToQueueFilter(Now)).AsNoTracking();
         var soon = Now + QueueCounts.Soon;
-        // Four plain counts, each answered from a queue index; one grouped query with conditional counts sorted the
-        // whole queue into a temporary B-tree (SQLite), several times slower at 100,000 claims.
+        // One pass, grouped by the status every row shares: the queue indexes start with it, so no sort is needed
+        // (a constant group key made SQLite sort the whole queue; four separate counts read filtered rows four times).
         var now = Now;
-        Counts = new QueueCounts(
-            await query.CountAsync(ct),
-            await query.CountAsync(c => c.ReviewDueAt < now, ct),
-            await query.CountAsync(c => c.ReviewDueAt >= now && c.ReviewDueAt < soon, ct),
-            await query.CountAsync(c => c.Verdict == "likely_manipulated", ct));
+        Counts = await query.GroupBy(c => c.Status).Select(g => new QueueCounts(
+            g.Count(),
+            g.Count(c => c.ReviewDueAt < now),
+            g.Count(c => c.ReviewDueAt >= now && c.ReviewDueAt < soon),
+            g.Count(c => c.Verdict == "likely_manipulated"))).FirstOrDefaultAsync(ct) ?? new QueueCounts(0, 0, 0, 0);
 
         List<ReviewQueueItem> items;
         if (ReviewQueueCursor.Parse(Before) is { } before)
