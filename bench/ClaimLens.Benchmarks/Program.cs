@@ -6,6 +6,8 @@ if (args is ["desk-load", ..])
     return await ClaimLens.Benchmarks.Desk.DeskLoad.RunAsync(args[1..]);
 if (args is ["day-plan", ..])
     return ClaimLens.Benchmarks.Repairs.DayPlanRun.Run(args[1..]);
+if (args is ["review-page", ..])
+    return await ClaimLens.Benchmarks.Desk.ReviewPageLoad.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "stages")
     EngineStages.Run(args.Length > 1 && int.TryParse(args[1], out var runs) ? runs : 9);
 else if (args.Length > 0 && args[0] == "parts")

@@ -219,7 +219,7 @@ public static class DeskLoad
         return client;
     }
 
-    private static async Task SeedReviewQueueAsync(string provider, string root)
+    internal static async Task SeedReviewQueueAsync(string provider, string root)
     {
         // Straight SQL in one transaction: the point is the read path, not how fast seeding is.
         await using var connection = await Connect(provider, root);
@@ -236,7 +236,7 @@ public static class DeskLoad
         var id = Add(command, "id");
         Add(command, "m").Value = provider == "Postgres" ? Guid.Parse(parts[0]) : parts[0];
         Add(command, "o").Value = provider == "Postgres" ? Guid.Parse(parts[1]) : parts[1];
-        Add(command, "b").Value = parts[2];
+        var buyer = Add(command, "b");
         var risk = Add(command, "r");
         var verdict = Add(command, "v");
         var at = Add(command, "t");
@@ -245,6 +245,8 @@ public static class DeskLoad
             var r = rng.Next(101);
             var created = now.AddMinutes(-rng.Next(60 * 24 * 30));
             id.Value = provider == "Postgres" ? Guid.CreateVersion7(created) : Guid.CreateVersion7(created).ToString().ToUpperInvariant();
+            // Each claim its own buyer, as in life: the reviewer's page reads the buyer's standing.
+            buyer.Value = $"seed-buyer-{i}";
             risk.Value = r;
             verdict.Value = r >= 70 ? "likely_manipulated" : r >= 30 ? "needs_review" : "no_manipulation_found";
             at.Value = provider == "Postgres" ? created : created.ToUnixTimeMilliseconds();

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using ClaimLens.Web.Accounts;
-using ClaimLens.Web.Audit;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,79 +37,21 @@ public static class ReviewApi
         if (!v.IsValid)
             return TypedResults.ValidationProblem(v.ToDictionary());
 
-        var query = db.Claims.AsNoTracking().Where(c => c.Status == ClaimStatus.InReview);
-        if (caller.MerchantId is { } own)
-            query = query.Where(c => c.MerchantId == own);
-        if (merchant is { } m)
-            query = query.Where(c => c.MerchantId == m);
-        if (verdict is not null)
-            query = query.Where(c => c.Verdict == verdict);
-        if (minAgeHours is { } hours)
-        {
-            var before = time.GetUtcNow() - TimeSpan.FromHours(hours);
-            query = query.Where(c => c.CreatedAt <= before);
-        }
+        var before = minAgeHours is { } hours ? time.GetUtcNow() - TimeSpan.FromHours(hours) : (DateTimeOffset?)null;
+        var query = ReviewQueue.Filtered(db, caller, new ReviewQueueFilter(merchant, verdict, before)).AsNoTracking();
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(c => c.Risk).ThenBy(c => c.ReviewDueAt).ThenBy(c => c.Id)
-            .Skip(offset ?? 0).Take(limit ?? 50)
-            .Select(c => new ReviewQueueItem(c.Id, c.MerchantId, c.Sku, c.Amount, c.Risk, c.Verdict, c.CreatedAt, c.ReviewDueAt))
-            .ToListAsync(cancellationToken);
+        var items = await ReviewQueue.Items(ReviewQueue.Ordered(query).Skip(offset ?? 0).Take(limit ?? 50)).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ReviewQueuePage(total, items));
     }
 
     public static async Task<Results<Ok<DecisionResult>, NotFound, ValidationProblem>> Decide(
         Guid id, DecisionRequest request, HttpContext http, ClaimLensDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(http.User);
-        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (claim is null || !caller.CanSee(claim.MerchantId))
+        var outcome = await ClaimDecisions.DecideAsync(db, time, Caller.From(http.User), id, request, cancellationToken);
+        if (outcome.IsNotFound)
             return TypedResults.NotFound();
-        var v = new Validation();
-        var trigger = request.Action switch
-        {
-            "approve" => ClaimTrigger.Approve,
-            "reject" => ClaimTrigger.Reject,
-            "request_evidence" => ClaimTrigger.RequestEvidence,
-            _ => (ClaimTrigger?)null,
-        };
-        if (trigger is null)
-            v.Add("action", "action must be approve, reject or request_evidence");
-        var reason = request.Reason switch
-        {
-            null when trigger == ClaimTrigger.Approve => DecisionReason.Accepted,
-            "forged_evidence" => DecisionReason.ForgedEvidence,
-            "not_covered" => DecisionReason.NotCovered,
-            "insufficient_evidence" => DecisionReason.InsufficientEvidence,
-            "other" => DecisionReason.Other,
-            _ => (DecisionReason?)null,
-        };
-        if (trigger == ClaimTrigger.Reject && reason is null)
-            v.Add("reason", "a rejection needs reason forged_evidence, not_covered, insufficient_evidence or other");
-        if (trigger is ClaimTrigger.Reject or ClaimTrigger.RequestEvidence && string.IsNullOrWhiteSpace(request.Note))
-            v.Add("note", "say in a note what the buyer is told (the reason, or what evidence to add)");
-        if (request.Note?.Length > 2000)
-            v.Add("note", "note is longer than 2000 characters");
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-
-        var now = time.GetUtcNow();
-        ClaimStateMachine.Fire(claim, trigger!.Value, now);
-        claim.DecisionNote = request.Note?.Trim();
-        string? evidenceLink = null;
-        if (trigger == ClaimTrigger.RequestEvidence)
-        {
-            claim.EvidenceToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            evidenceLink = $"/api/v1/claims/{claim.Id}/evidence?token={claim.EvidenceToken}";
-        }
-        else
-        {
-            claim.DecidedAt = now;
-            claim.DecidedBy = caller.Actor;
-            claim.DecisionReason = trigger == ClaimTrigger.Approve ? DecisionReason.Accepted : reason;
-        }
-        db.Append(time, caller.Actor, "claim.decided", "claim", claim.Id, claim.MerchantId,
-            new { action = request.Action, reason = request.Reason, note = claim.DecisionNote, to = ClaimStateMachine.Name(claim.Status) });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new DecisionResult(claim.Id, ClaimStateMachine.Name(claim.Status), evidenceLink, claim.EvidenceToken));
+        if (outcome.Errors is { } errors)
+            return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(outcome.Result!);
     }
 }

@@ -58,6 +58,12 @@ public sealed class DeskReuseIndex
             return _sources.TryGetValue(key, out var source) ? source : null;
     }
 
+    /// <summary>The earlier claim named by a <c>reused_evidence</c> match's <c>source</c> (written by
+    /// <see cref="IReuseLookup.Describe"/> of this index as <c>claim {id} (photo {id})</c>), or null for another source.</summary>
+    public static Guid? ClaimOfSource(string? source) =>
+        source is { Length: > 42 } && source.StartsWith("claim ", StringComparison.Ordinal)
+            && Guid.TryParseExact(source.AsSpan(6, 36), "D", out var id) ? id : null;
+
     private sealed class View(DeskReuseIndex owner, Guid claimId) : IReuseLookup
     {
         public IReadOnlyList<ReuseMatch> Find(IReadOnlyList<PerceptualHash> probes, int maxResults)
@@ -68,6 +74,7 @@ public sealed class DeskReuseIndex
         }
 
         public string Describe(long key) =>
-            owner.Source(key) is { } source ? $"claim {source.ClaimId} (photo {source.PhotoId})" : $"fingerprint {key}";
+            // ClaimOfSource reads this text back: keep the two together.
+            owner.Source(key) is { } source ? $"claim {source.ClaimId:D} (photo {source.PhotoId:D})" : $"fingerprint {key}";
     }
 }
