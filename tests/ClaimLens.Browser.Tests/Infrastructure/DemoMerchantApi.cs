@@ -73,6 +73,19 @@ public sealed class DemoMerchantApi(DeskSite site) : IDisposable
         return orderNo;
     }
 
+    /// <summary>An order of an existing product, as the merchant's platform sends it; returns the buyer's link.</summary>
+    public async Task<string> OrderWithBuyerLinkAsync(string sku, string orderNo, decimal unitPrice)
+    {
+        var created = await _client.PostAsJsonAsync("/api/v1/orders", new
+        {
+            orderNo, buyerId = "buyer-" + orderNo, buyerPhone = "13600136000", shippedAt = DateTimeOffset.UtcNow.AddDays(-3),
+            deliveredAt = DateTimeOffset.UtcNow.AddDays(-1), lines = new[] { new { sku, quantity = 1, unitPrice } },
+        });
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("buyerLink").GetString()
+            ?? throw new InvalidOperationException("the order came back without a buyer link");
+    }
+
     /// <summary>Polls the claim (the desk's workers analyse in the background) for at most a minute.</summary>
     public async Task WaitForStatusAsync(Guid id, string status)
     {

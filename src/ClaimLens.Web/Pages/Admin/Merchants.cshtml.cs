@@ -29,7 +29,7 @@ public sealed class MerchantsModel(ClaimLensDbContext db, TimeProvider time) : P
         else
         {
             var now = time.GetUtcNow();
-            var merchant = new Merchant { Id = Guid.CreateVersion7(now), Name = name, CreatedAt = now };
+            var merchant = new Accounts.Merchant { Id = Guid.CreateVersion7(now), Name = name, CreatedAt = now };
             db.Merchants.Add(merchant);
             db.Append(time, Caller.From(User).Actor, "merchant.created", "merchant", merchant.Id, merchant.Id, new { merchant.Name });
             await db.SaveChangesAsync(HttpContext.RequestAborted);
