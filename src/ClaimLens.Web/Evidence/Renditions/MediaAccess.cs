@@ -46,6 +46,17 @@ public sealed class MediaAccess(ClaimLensDbContext db)
             .OrderBy(m => m.AtSeconds).ThenBy(m => m.Id).Select(m => m.Sha256).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The <paramref name="index"/>-th evidence file of a merchant's response to a claim, or null.</summary>
+    public async Task<string?> ResponseAsync(HttpContext http, Guid responseId, int index, CancellationToken cancellationToken)
+    {
+        var response = await db.MerchantResponses.AsNoTracking().Where(r => r.Id == responseId)
+            .Join(db.Claims, r => r.ClaimId, c => c.Id, (r, c) => new { c.MerchantId, r.EvidenceSha256 })
+            .SingleOrDefaultAsync(cancellationToken);
+        return response is not null && index >= 0 && index < response.EvidenceSha256.Count && Allows(http, response.MerchantId)
+            ? response.EvidenceSha256[index]
+            : null;
+    }
+
     // Pages signed in with a cookie carry the same claims as API keys. A buyer's link token (to come) is checked
     // here too, against the claim it was issued for (PhotoMedia.ClaimId).
     private static bool Allows(HttpContext http, Guid merchantId) =>

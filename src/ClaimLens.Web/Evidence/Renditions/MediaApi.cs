@@ -24,6 +24,8 @@ public static class MediaApi
             .WithSummary("A product's reference photo as thumb or view.");
         group.MapGet("/packing/{packingMediaId:guid}/{size}", GetPacking).WithName("GetPackingMedia")
             .WithSummary("A packing photo or video frame as thumb or view; for a packing video, its first extracted frame.");
+        group.MapGet("/responses/{responseId:guid}/{index:int}/{size}", GetResponseEvidence).WithName("GetResponseEvidenceMedia")
+            .WithSummary("A picture the merchant sent with its answer to a claim: thumb or view.");
         group.MapGet("/frames/{frameId:guid}/{size}", GetFrame).WithName("GetFrameMedia")
             .WithSummary("A frame taken from a packing video as thumb or view.");
         return app;
@@ -100,6 +102,15 @@ public static class MediaApi
         if (ParseSize(size) is not { } rendition)
             return TypedResults.NotFound();
         var sha256 = await access.PackingAsync(http, frameId, framesOnly: true, cancellationToken);
+        return await ServeAsync(http, renditions, sha256, rendition, cancellationToken);
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, StatusCodeHttpResult, NotFound>> GetResponseEvidence(
+        Guid responseId, int index, string size, HttpContext http, MediaAccess access, MediaRenditions renditions, CancellationToken cancellationToken)
+    {
+        if (ParseSize(size) is not { } rendition)
+            return TypedResults.NotFound();
+        var sha256 = await access.ResponseAsync(http, responseId, index, cancellationToken);
         return await ServeAsync(http, renditions, sha256, rendition, cancellationToken);
     }
 
