@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Claims;
 using ClaimLens.Web.Orders;
 using ClaimLens.Web.Tests.Infrastructure;
+using ClaimLens.Web.Tests.Review;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +55,12 @@ public sealed class BuyerPagesTests
         var moved = await buyer.Http.GetAsync(next + "?handler=panel&seen=Analyzing");
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Contains("等待商家回复", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The reviewer reads the code and the capture time (in the merchant's zone, Asia/Shanghai) beside the photo.
+        var reviewer = await desk.SignedInAsync("reviewer-live", Role.Reviewer);
+        var page = await reviewer.GetStringAsync($"/review/claims/{photos[0].ClaimId}");
+        var shanghai = TimeZoneInfo.ConvertTime(takenAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        Assert.Contains($"验证码 {code} · {shanghai:yyyy-MM-dd HH:mm}", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -119,13 +119,13 @@ public sealed class ClaimModel(ClaimLensDbContext db, TimeProvider time) : PageM
             .Select(p => new
             {
                 p.Id, p.Round, p.Ordinal, p.FileName, p.Sha256, p.Source, p.Risk, p.Verdict, p.AnalysisError, p.AnalyzedAt, p.ReportJson,
-                HasReference = p.MatchedReferenceSha256 != null, HasHeatmap = p.HeatmapSha256 != null,
+                p.CaptureCode, p.CapturedAt, HasReference = p.MatchedReferenceSha256 != null, HasHeatmap = p.HeatmapSha256 != null,
             }).ToListAsync(ct);
         Photos = rows.Select(p =>
         {
             var (findings, capture) = ReportReader.Read(p.ReportJson, Lang);
             return new ReviewPhoto(p.Id, p.Round, p.Ordinal, p.FileName, p.Sha256, p.Source, p.Risk, p.Verdict, p.AnalysisError,
-                p.AnalyzedAt is not null, p.HasReference, p.HasHeatmap, findings, capture);
+                p.AnalyzedAt is not null, p.HasReference, p.HasHeatmap, findings, capture, p.CaptureCode, p.CapturedAt);
         }).ToList();
 
         Responses = await db.MerchantResponses.AsNoTracking().Where(r => r.ClaimId == id).OrderBy(r => r.CreatedAt)
