@@ -11,7 +11,9 @@ public sealed class ReferenceCache(MediaStore store) : IDisposable
     private const int Capacity = 64;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _recent = new();
+    private readonly Dictionary<string, Task> _preparing = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private int _preparations;
 
     /// <summary>The prepared reference for a stored picture, named <paramref name="name"/> in reports. Dispose the
     /// lease when the analysis is done.</summary>
@@ -21,28 +23,71 @@ public sealed class ReferenceCache(MediaStore store) : IDisposable
         // The name is part of the key: the same picture can be a listing photo of one product and a packing photo
         // of an order, and reports name the reference as the claim's context knows it.
         var key = sha256 + "\n" + name;
-        lock (_lock)
+        while (true)
         {
-            if (_entries.TryGetValue(key, out var hit))
-                return Acquire(hit);
+            TaskCompletionSource? mine = null;
+            Task? preparing;
+            lock (_lock)
+            {
+                if (_entries.TryGetValue(key, out var hit))
+                    return Acquire(hit);
+                if (!_preparing.TryGetValue(key, out preparing))
+                {
+                    mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _preparing[key] = mine.Task;
+                }
+            }
+            if (mine is not null)
+                return await PrepareAsync(key, sha256, name, mine, cancellationToken);
+            // Workers that start on claims of one product all want its references at once: one prepares, the
+            // others wait for it instead of decoding and building the same pyramids again.
+            try
+            {
+                await preparing!.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // the preparer was cancelled, not us: prepare it ourselves on the next turn
+            }
         }
-        var bytes = await store.ReadAllAsync(sha256, cancellationToken);
-        var prepared = ReferenceImage.Load(bytes, name);
-        lock (_lock)
+    }
+
+    /// <summary>How many times a reference was prepared (decoded and built), for tests of the sharing.</summary>
+    internal int Preparations => Volatile.Read(ref _preparations);
+
+    private async Task<Lease> PrepareAsync(string key, string sha256, string name, TaskCompletionSource done, CancellationToken cancellationToken)
+    {
+        try
         {
-            if (_entries.TryGetValue(key, out var raced))
+            var bytes = await store.ReadAllAsync(sha256, cancellationToken);
+            var prepared = ReferenceImage.Load(bytes, name);
+            Interlocked.Increment(ref _preparations);
+            lock (_lock)
             {
-                prepared.Dispose();
-                return Acquire(raced);
+                _preparing.Remove(key);
+                var entry = new Entry(prepared) { Node = _recent.AddFirst(key) };
+                _entries[key] = entry;
+                while (_entries.Count > Capacity && _recent.Last is { } oldest)
+                {
+                    _entries.Remove(oldest.Value, out var evicted);
+                    Evict(evicted!);
+                }
+                var lease = Acquire(entry);
+                done.SetResult();
+                return lease;
             }
-            var entry = new Entry(prepared) { Node = _recent.AddFirst(key) };
-            _entries[key] = entry;
-            while (_entries.Count > Capacity && _recent.Last is { } oldest)
-            {
-                _entries.Remove(oldest.Value, out var evicted);
-                Evict(evicted!);
-            }
-            return Acquire(entry);
+        }
+        catch (Exception e)
+        {
+            lock (_lock)
+                _preparing.Remove(key);
+            if (e is OperationCanceledException)
+                done.SetCanceled(CancellationToken.None);
+            else
+                done.SetException(e);
+            // Observed here, so a failure nobody else waited for is not reported as unobserved.
+            _ = done.Task.Exception;
+            throw;
         }
     }
 
