@@ -59,7 +59,8 @@ public sealed class DeskSite : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
             Permissions = ["camera"],
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines are shared and the desk analyses photos in the background while pages load.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -23,7 +23,10 @@ public sealed class LoginPage(IPage page)
         await Page.Locator("#userName").FillAsync(userName);
         await Page.Locator("#password").FillAsync(password);
         await Page.Locator("form button[type=submit]").ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The answer is a new page: the landing page, or the form again with the error and an empty password field
+        // (the filled one belongs to the old page).
+        await Page.WaitForFunctionAsync("() => document.readyState !== 'loading' && !document.querySelector('#password')?.value",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
     }
 
     public Task SwitchLanguageAsync(string linkText) => Page.GetByRole(AriaRole.Link, new() { Name = linkText, Exact = true }).ClickAsync();
