@@ -37,6 +37,11 @@ public sealed class BoardModel(ClaimLensDbContext db, PersonalData personal, Reg
 
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>How far ahead the board looks, in minutes (null: the desk's setting, 10 minutes by default).</summary>
+    [BindProperty(SupportsGet = true)] public int? Within { get; set; }
+
+    public static readonly int[] WithinChoices = [10, 30, 60, 240];
+
     public async Task OnGetAsync(bool overridden = false)
     {
         Overridden = overridden;
@@ -76,7 +81,7 @@ public sealed class BoardModel(ClaimLensDbContext db, PersonalData personal, Reg
         var ct = HttpContext.RequestAborted;
         var merchant = Caller.From(User).RequireMerchant();
         TimeZone = await MerchantPages.TimeZoneAsync(db, merchant, ct);
-        var items = (await DispatchBoardApi.Board(null, HttpContext, db, regions, options, time, ct)).Value ?? [];
+        var items = (await DispatchBoardApi.Board(Within, HttpContext, db, regions, options, time, ct)).Value ?? [];
         Technicians = (await db.Technicians.AsNoTracking().Where(t => t.MerchantId == merchant && t.Active).OrderBy(t => t.Name)
             .Select(t => new { t.Id, t.Name }).Take(500).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
         var names = Technicians.ToDictionary(t => t.Id, t => t.Name);
