@@ -86,12 +86,14 @@ public sealed class RepairTests(DeskSite site)
             if (field != "Street")
                 await keys.PressAsync("Tab");
         }
+        await DeskSite.ScreenshotAsync(pages.Page, "repairs-intake");
         await keys.PressAsync("Enter");
 
         await pages.Page.WaitForURLAsync(new Regex("/repairs/requests/[0-9a-f-]{36}\\?filed=true$"));
         Assert.Contains("报修已提交并已派单", await pages.Status.First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("凯迪仕", await pages.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("已派给师傅", await pages.Page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        await DeskSite.ScreenshotAsync(pages.Page, "repairs-request-page");
 
         // Alt+N (the "new request" access key) starts the next call's form.
         await keys.PressAsync("Alt+N");
