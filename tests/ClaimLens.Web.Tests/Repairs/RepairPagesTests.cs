@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using ClaimLens.Web.Repairs;
+using ClaimLens.Web.Repairs.Authorised;
 using ClaimLens.Web.Tests.Infrastructure;
 using ClaimLens.Web.Tests.MerchantConsole;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ClaimLens.Web.Tests.Repairs;
 
@@ -176,6 +179,24 @@ public sealed class RepairPagesTests
         Assert.Contains("官方客服热线", no, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("请输入品牌名称", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicCheck_SharesTheApisRateLimit()
+    {
+        await using var desk = await DeskHost.StartAsync(DeskHost.Sqlite);
+        var options = desk.Services.GetRequiredService<IOptions<AuthorisedCheckOptions>>().Value;
+        options.PermitLimit = 3;
+        options.Window = TimeSpan.FromHours(1);
+        using var anonymous = desk.CreateClient();
+        var codes = new List<HttpStatusCode>
+        {
+            (await anonymous.GetAsync("/api/v1/public/authorised?phone=4008201234&brand=yale")).StatusCode,
+            (await anonymous.GetAsync("/api/v1/public/authorised?phone=4008201234&brand=yale")).StatusCode,
+        };
+        for (var i = 0; i < 2; i++)
+            codes.Add((await anonymous.GetAsync("/service/check?phone=4008201234&brand=yale")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
     }
 
     /// <summary>The customer's form as the browser posts it: 东华门街道 chosen through the selects, tomorrow morning.</summary>
