@@ -93,7 +93,7 @@ public static class RepairIntake
         else
             await index.RefreshLoadsAsync(db, merchant, [request.TechnicianId], cancellationToken);
         return new FiledRequest(request, offer, null);
-        }
+    }
 
     /// <summary>Links a request inside an earlier job's warranty to that job, marks it free, and counts a re-repair
     /// against the technician who did the job; true when a technician's re-repair rate changed.</summary>

@@ -13,8 +13,6 @@ namespace ClaimLens.Web.Repairs;
 /// audited reveal of a customer's full phone number.</summary>
 public static class RequestsApi
 {
-    private const string PhonePurpose = "repair-phone";
-
     public static RouteGroupBuilder MapRepairRequestsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/repairs/requests").WithTags("Repairs").RequireAuthorization(Policies.Merchant);
@@ -58,7 +56,7 @@ public static class RequestsApi
         var normalized = PersonalData.NormalizePhone(phone);
         if (normalized is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = ["phone must be a mainland mobile number"] });
-        var key = personal.BlindIndex(PhonePurpose, normalized);
+        var key = RepairIntake.PhoneKey(personal, normalized);
         var found = await db.ServiceRequests.AsNoTracking().Where(r => r.MerchantId == merchant && r.PhoneIndex == key)
             .OrderByDescending(r => r.CreatedAt).Take(100).ToListAsync(cancellationToken);
         return TypedResults.Ok(found.Select(r => ServiceRequestDto.From(r, personal, regions, null)).ToList());
