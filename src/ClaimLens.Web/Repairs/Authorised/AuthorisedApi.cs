@@ -92,12 +92,22 @@ public static class AuthorisedApi
         string? phone, string? brand, ClaimLensDbContext db, CancellationToken cancellationToken)
     {
         var v = new Validation();
+        var answer = await AnswerAsync(phone, brand, db, v, cancellationToken);
+        return answer is null ? TypedResults.ValidationProblem(v.ToDictionary()) : TypedResults.Ok(answer);
+    }
+
+    /// <summary>The answer to "is this number an authorised desk for this brand", or null with the bad fields added to <paramref name="v"/>
+    /// (<c>phone</c>, <c>brand</c>). The API and the public page both ask here.</summary>
+    public static async Task<AuthorisedAnswer?> AnswerAsync(string? phone, string? brand, ClaimLensDbContext db, Validation v, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(v);
         var number = NormalizeNumber(phone);
         if (number is null)
             v.Add("phone", "phone must be 5–15 digits (spaces, dashes, brackets and a +86 prefix allowed)");
         var name = v.Required("brand", brand, 64);
         if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
+            return null;
         var key = Key(name!);
         var owners = await db.Set<OfficialPhone>().AsNoTracking().Where(p => p.Number == number).Select(p => p.MerchantId).Distinct().ToListAsync(cancellationToken);
         var authorised = await db.Set<AuthorisedBrand>().AsNoTracking().Where(b => owners.Contains(b.MerchantId) && b.BrandKey == key)
@@ -105,18 +115,18 @@ public static class AuthorisedApi
         if (authorised != Guid.Empty)
         {
             var tenant = await db.Merchants.AsNoTracking().Where(m => m.Id == authorised).Select(m => m.Name).SingleAsync(cancellationToken);
-            return TypedResults.Ok(new AuthorisedAnswer(number!, name!, true, tenant,
-                $"{number} is an official number of {tenant}, authorised to service {name}.", $"{number} 是{tenant}的官方号码，{tenant}是{name}的授权服务商。"));
+            return new AuthorisedAnswer(number!, name!, true, tenant,
+                $"{number} is an official number of {tenant}, authorised to service {name}.", $"{number} 是{tenant}的官方号码，{tenant}是{name}的授权服务商。");
         }
         if (owners.Count > 0)
         {
             var tenant = await db.Merchants.AsNoTracking().Where(m => m.Id == owners[0]).Select(m => m.Name).SingleAsync(cancellationToken);
-            return TypedResults.Ok(new AuthorisedAnswer(number!, name!, false, tenant,
-                $"{number} belongs to {tenant}, which is not authorised to service {name}.", $"{number} 属于{tenant}，但{tenant}不是{name}的授权服务商。"));
+            return new AuthorisedAnswer(number!, name!, false, tenant,
+                $"{number} belongs to {tenant}, which is not authorised to service {name}.", $"{number} 属于{tenant}，但{tenant}不是{name}的授权服务商。");
         }
-        return TypedResults.Ok(new AuthorisedAnswer(number!, name!, false, null,
+        return new AuthorisedAnswer(number!, name!, false, null,
             $"{number} is not the number of any authorised service desk here; be careful with \"official hotlines\" found by search engines.",
-            $"{number} 不是本平台任何授权服务商的号码；请警惕搜索引擎上的“官方客服热线”。"));
+            $"{number} 不是本平台任何授权服务商的号码；请警惕搜索引擎上的“官方客服热线”。");
     }
 
     private static string Key(string brand) => brand.Trim().ToUpperInvariant();

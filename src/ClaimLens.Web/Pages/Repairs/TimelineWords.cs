@@ -1,0 +1,30 @@
+using ClaimLens.Web.Repairs.Timeline;
+using static ClaimLens.Web.Pages.Text;
+
+namespace ClaimLens.Web.Pages.Repairs;
+
+/// <summary>A timeline line's kind in plain words: calls and messages with their direction, system events by action.</summary>
+public static class TimelineWords
+{
+    public static string Kind(TimelineItemDto item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return (item.Kind, item.Direction, item.Action) switch
+        {
+            ("call", "inbound", _) => L("客户来电", "Call from the customer"),
+            ("call", _, _) => L("致电客户", "Call to the customer"),
+            ("message", "inbound", _) => L("客户消息", "Message from the customer"),
+            ("message", _, _) => L("发给客户的消息", "Message to the customer"),
+            ("visit_note", _, _) => L("上门记录", "Visit note"),
+            (_, _, "repair.requested") => L("报修已提交", "Request filed"),
+            (_, _, "repair.offered") => L("已派给师傅", "Offered to a technician"),
+            (_, _, "repair.no_candidate") => L("暂无可派师傅", "No technician available"),
+            (_, _, "repair.accepted") => L("师傅已接单", "Technician accepted"),
+            (_, _, "repair.assignment_overridden") => L("调度员改派", "Reassigned by a dispatcher"),
+            (_, _, "repair.phone_revealed") => L("查看了完整号码", "Full phone number revealed"),
+            (_, _, "repair.warranty_linked") => L("关联保修", "Linked to warranty"),
+            (_, _, { } action) => action,
+            _ => item.Kind,
+        };
+    }
+}
