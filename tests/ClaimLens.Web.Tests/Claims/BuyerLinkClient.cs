@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ClaimLens.Web.Tests.Infrastructure;
+using ClaimLens.Web.Tests.Review;
 
 namespace ClaimLens.Web.Tests.Claims;
 
 /// <summary>A buyer's browser as the pages' scripts drive it: cookies kept, the antiforgery token read from the
 /// page's meta tag and sent in the <c>RequestVerificationToken</c> header, one multipart post per claim.</summary>
-public sealed partial class BuyerLinkClient(HttpClient http, string token)
+public sealed class BuyerLinkClient(HttpClient http, string token)
 {
     private string? _antiforgery;
 
@@ -22,8 +22,7 @@ public sealed partial class BuyerLinkClient(HttpClient http, string token)
     public async Task<string> OpenFormAsync(string? path = null)
     {
         var html = await Http.GetStringAsync(path ?? OrderPath + "/claim");
-        _antiforgery = MetaToken().Match(html).Groups[1].Value;
-        Assert.NotEmpty(_antiforgery);
+        _antiforgery = DeskPages.Token(html, path ?? OrderPath + "/claim");
         return html;
     }
 
@@ -82,7 +81,4 @@ public sealed partial class BuyerLinkClient(HttpClient http, string token)
         request.Headers.Add("Accept", "application/json");
         return request;
     }
-
-    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]+)\"")]
-    private static partial Regex MetaToken();
 }

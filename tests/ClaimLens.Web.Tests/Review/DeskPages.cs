@@ -43,7 +43,13 @@ public static partial class DeskPages
     public static async Task<string> TokenAsync(HttpClient client, string page)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        return Token(await (await client.GetAsync(page)).Content.ReadAsStringAsync(), page);
+    }
+
+    /// <summary>The antiforgery token in a page's HTML (the layout's meta tag).</summary>
+    public static string Token(string html, string page)
+    {
+        ArgumentNullException.ThrowIfNull(html);
         var match = TokenPattern().Match(html);
         Assert.True(match.Success, $"no antiforgery token on {page}");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
