@@ -95,9 +95,13 @@ public sealed class RepairTests(DeskSite site)
         Assert.Contains("已派给师傅", await pages.Page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
         await DeskSite.ScreenshotAsync(pages.Page, "repairs-request-page");
 
-        // Alt+N (the "new request" access key) starts the next call's form.
+        // Alt+N starts the next call's form. The key is only heard once the page's module has run, which it marks on
+        // <html>; a CI run once pressed it and saw no navigation within 30 s, so the test waits for the mark first and
+        // then only for the new page's commit.
+        await pages.Page.Locator("html[data-shortcuts]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await keys.PressAsync("Alt+N");
-        await pages.Page.WaitForURLAsync(new Regex("/repairs/intake$"));
+        await pages.Page.WaitForURLAsync(new Regex("/repairs/intake$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(pages.Page.GetByLabel("来电号码")).ToBeFocusedAsync();
     }
 
     [Fact]
