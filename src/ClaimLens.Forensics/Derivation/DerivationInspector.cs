@@ -17,6 +17,10 @@ public static class DerivationInspector
     // alignment and comparison are not worth paying for.
     private const double MinRunnerUpShare = 0.3;
 
+    // A straight-pass candidate with this many inliers is the picture itself, copied or photographed again; below
+    // it the match may be a few coincidences, and the mirrored pass still runs.
+    private const int ConvincingInliers = 60;
+
     /// <summary>Inspects <paramref name="claim"/> against <paramref name="references"/>. Never throws for
     /// odd pictures (uniform, tiny, featureless): it returns a report without a finding.</summary>
     /// <param name="claim">The claim photo as decoded.</param>
@@ -32,23 +36,35 @@ public static class DerivationInspector
             return new DerivationReport(null, null, null, 0, timings);
 
         using var analysis = AnalysisImage.Create(claim.Bgr);
-        var candidates = new List<GeometricMatch>();
         var claimFeatures = FeatureSet.Detect(analysis.Gray, FeatureSet.ClaimFeatures);
         Lap(timings, "features", clock);
-        candidates.AddRange(Match(claimFeatures, references, mirrored: false, analysis));
+        var straight = Match(claimFeatures, references, mirrored: false, analysis);
         Lap(timings, "match", clock);
-        if (candidates.Count == 0)
-        {
-            // ORB is not mirror-invariant: only a claim nothing matched pays for the mirrored pass.
-            using var flipped = new Mat();
-            Cv2.Flip(analysis.Gray, flipped, FlipMode.Y);
-            var features = FeatureSet.Detect(flipped, FeatureSet.ClaimFeatures);
-            candidates.AddRange(Match(features, references, mirrored: true, analysis));
-            Lap(timings, "mirrored", clock);
-        }
-        if (candidates.Count == 0)
-            return new DerivationReport(null, null, null, 0, timings);
+        var found = Compare(straight, claim, claimJpeg, analysis, timings, clock);
+        if (found.Finding is not null || straight.Any(c => c.Inliers >= ConvincingInliers))
+            return found;
 
+        // ORB is not mirror-invariant, so a mirrored copy is looked for with mirrored features. It is paid for only
+        // when the straight pass found nothing convincing: a mirrored claim can still match a few features spuriously
+        // (a symmetric object, a repeated pattern), and that weak match must not end the search.
+        using var flipped = new Mat();
+        Cv2.Flip(analysis.Gray, flipped, FlipMode.Y);
+        var mirrored = Match(FeatureSet.Detect(flipped, FeatureSet.ClaimFeatures), references, mirrored: true, analysis);
+        Lap(timings, "mirrored", clock);
+        var flippedFound = Compare(mirrored, claim, claimJpeg, analysis, timings, clock);
+        if (flippedFound.Finding is not null || found.Match is null)
+        {
+            found.Dispose();
+            return flippedFound;
+        }
+        flippedFound.Dispose();
+        return found;
+    }
+
+    // Tries the strongest candidates pixel by pixel; the first derived one gives the finding and its mask.
+    private static DerivationReport Compare(List<GeometricMatch> candidates, DecodedImage claim, JpegInfo? claimJpeg,
+        AnalysisImage analysis, Dictionary<string, double> timings, Stopwatch clock)
+    {
         DerivationMatch? best = null;
         var ranked = candidates.OrderByDescending(c => c.Inliers).Take(MaxCandidates).ToList();
         foreach (var candidate in ranked)

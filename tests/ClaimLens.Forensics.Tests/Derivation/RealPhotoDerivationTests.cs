@@ -1,3 +1,4 @@
+using ClaimLens.DevSet;
 using ClaimLens.Forensics.Derivation;
 using ClaimLens.Forensics.Imaging;
 using OpenCvSharp;
@@ -38,6 +39,37 @@ public sealed class RealPhotoDerivationTests(ITestOutputHelper output)
         {
             foreach (var r in references)
                 r.Dispose();
+        }
+    }
+
+    /// <summary>A small mirrored copy (141 × 116 px) whose straight features still match the source by a handful
+    /// of coincidences: that weak straight match must not stop the mirrored search (the dev set's Olympus
+    /// "mirror" rows were missed that way). Edits and transform come from the dev set's own generators; the two seeds
+    /// are two of the 64 tried whose straight pass matches by coincidence, which the earlier search missed.</summary>
+    [Theory]
+    [InlineData(ForgeryKind.Blur, 1)]
+    [InlineData(ForgeryKind.ColorShift, 3)]
+    public void Inspect_SmallMirroredCopyWithWeakStraightMatch_FindsMirroredSource(ForgeryKind kind, int seed)
+    {
+        var path = TestData.Find("photos/Olympus_C3030Z.jpg");
+        if (path is null)
+        {
+            output.WriteLine(TestData.MissingMessage);
+            return;
+        }
+        using var source = ReferenceImage.Load(File.ReadAllBytes(path), "listing.jpg");
+        var rng = new Random(seed);
+        var (edited, mask) = Forgery.Apply(source.Image.Bgr, kind, rng, 0.03);
+        var (claimImage, claimMask) = PhoneTransform.Apply(edited, mask, TransformKind.Mirror, rng);
+        using (edited) using (mask) using (claimImage) using (claimMask)
+        {
+            var bytes = Scenes.Jpeg(claimImage, 90);
+            using var claim = ImageLoader.Load(bytes);
+            using var report = DerivationInspector.Inspect(claim, [source], JpegInfo.Read(bytes));
+            output.WriteLine($"{report.Match}");
+
+            Assert.NotNull(report.Finding);
+            Assert.True(report.Match!.Mirrored);
         }
     }
 
