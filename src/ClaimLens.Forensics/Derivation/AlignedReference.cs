@@ -41,12 +41,13 @@ internal sealed class AlignedReference : IDisposable
     /// <summary>Time spent in the sub-pixel refinement, milliseconds.</summary>
     public double RefineMs { get; }
 
-    public static AlignedReference Create(ReferenceImage reference, double[] homography, AnalysisImage claim)
+    // refine: false when the homography is exact already (a whole-pixel move).
+    public static AlignedReference Create(ReferenceImage reference, double[] homography, AnalysisImage claim, bool refine = true)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var h = homography;
         var refined = false;
-        foreach (var (minLongSide, iterations) in RefineLevels)
+        foreach (var (minLongSide, iterations) in refine ? RefineLevels : [])
         {
             var (next, ok) = Refine(reference, h, claim, minLongSide, iterations);
             if (!ok)

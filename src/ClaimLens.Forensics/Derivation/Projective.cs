@@ -47,6 +47,30 @@ internal static class Projective
     /// <summary>Horizontal mirror of an image <paramref name="width"/> pixels wide.</summary>
     public static double[] MirrorX(int width) => [-1, 0, width - 1, 0, 1, 0, 0, 0, 1];
 
+    /// <summary>The whole-pixel move (quarter-turn rotation or mirror, then an integer shift) that <paramref name="h"/>
+    /// is within <paramref name="tolerance"/> of, entry by entry in its linear part, over an image
+    /// <paramref name="width"/> × <paramref name="height"/>; null when it is not near one.</summary>
+    public static double[]? NearestPixelMove(double[] h, double tolerance, int width, int height)
+    {
+        var n = Normalized(h);
+        // Perspective: how far the farthest corner's scale departs from 1 because of the bottom row.
+        if ((Math.Abs(n[6]) * width) + (Math.Abs(n[7]) * height) > tolerance)
+            return null;
+        double[] linear = [n[0], n[1], n[3], n[4]];
+        var snapped = new double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            snapped[i] = Math.Round(linear[i]);
+            if (Math.Abs(linear[i] - snapped[i]) > tolerance || Math.Abs(snapped[i]) > 1)
+                return null;
+        }
+        // A signed permutation: one ±1 in each row and column ([[1, 1], [0, 1]] has determinant 1 but is a shear).
+        var (a, b, c, d) = (snapped[0], snapped[1], snapped[2], snapped[3]);
+        if (a * b != 0 || c * d != 0 || a * c != 0 || b * d != 0 || Math.Abs((a * d) - (b * c)) != 1)
+            return null;
+        return [snapped[0], snapped[1], Math.Round(n[2]), snapped[2], snapped[3], Math.Round(n[5]), 0, 0, 1];
+    }
+
     public static Mat ToMat(double[] h, MatType type)
     {
         var mat = new Mat(3, 3, MatType.CV_64FC1);
