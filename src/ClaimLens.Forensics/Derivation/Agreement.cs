@@ -42,8 +42,9 @@ internal sealed class Agreement
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
 
     private Agreement(ToneModel model, bool[] explained, int compared, double explainedFraction, double residualRatio,
-        double localShift, (double Correlation, double Expected) noise, ShiftField field)
+        double localShift, (double Correlation, double Expected) noise, ShiftField field, bool exactMove)
     {
+        ExactMove = exactMove;
         Field = field;
         NoiseCorrelation = noise.Correlation;
         ExpectedNoiseCorrelation = noise.Expected;
@@ -77,7 +78,15 @@ internal sealed class Agreement
     /// <summary>The noise correlation a copy would show under the claim's compression; NaN when abstaining.</summary>
     public double ExpectedNoiseCorrelation { get; }
 
-    public bool Derived => Compared >= MinComparedBlocks && LocalShift <= MaxLocalShift && !NoiseIndependent && !FieldStructured
+    /// <summary>The alignment is a whole-pixel move taken exactly, not fitted (see DerivationInspector).</summary>
+    public bool ExactMove { get; }
+
+    /// <summary>The local-shift test looks for misalignment that no homography explains. Under an exact whole-pixel
+    /// move of a copy there is none: what the blocks measure then is their noise (a noisy 1536 × 2048 copy measured
+    /// 0.32 px under the exact identity), so the claim carrying the reference's own noise outweighs it.</summary>
+    public bool Aligned => LocalShift <= MaxLocalShift || (ExactMove && NoiseShared);
+
+    public bool Derived => Compared >= MinComparedBlocks && Aligned && !NoiseIndependent && !FieldStructured
         && ((ExplainedFraction >= MinExplainedFraction && ResidualRatio <= MaxResidualRatio) || NoiseShared);
 
     /// <summary>The claim carries the reference's own noise as strongly as a copy would, and the model nearly
@@ -101,7 +110,8 @@ internal sealed class Agreement
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;
 
-    public static Agreement Evaluate(BlockFit fit, double lumaNoise, double chromaNoise, (double Correlation, double Expected)? noise = null)
+    public static Agreement Evaluate(BlockFit fit, double lumaNoise, double chromaNoise, (double Correlation, double Expected)? noise = null,
+        bool exactMove = false)
     {
         var n = fit.Count;
         var noiseEvidence = noise ?? (double.NaN, double.NaN);
@@ -123,7 +133,7 @@ internal sealed class Agreement
                 count++;
         }
         if (ratios.Count == 0)
-            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0, noiseEvidence, ShiftField.None);
+            return new Agreement(model, explained, 0, 0, double.PositiveInfinity, 0, noiseEvidence, ShiftField.None, exactMove);
         ratios.Sort();
         // Shifts are measured where the model fits at all (not under an edit) and where there is gradient.
         var shifts = new List<double>(n);
@@ -143,6 +153,6 @@ internal sealed class Agreement
         shifts.Sort();
         var localShift = shifts.Count >= MinComparedBlocks ? shifts[shifts.Count / 2] : 0;
         return new Agreement(model, explained, ratios.Count, (double)count / ratios.Count, ratios[ratios.Count / 2], localShift, noiseEvidence,
-            ShiftField.Fit(vectors));
+            ShiftField.Fit(vectors), exactMove);
     }
 }

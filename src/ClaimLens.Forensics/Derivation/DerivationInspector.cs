@@ -82,7 +82,7 @@ public static class DerivationInspector
             timings["refine"] = timings.GetValueOrDefault("refine") + judged.Aligned.RefineMs;
             if (!judged.Agreement.Derived && PixelMove(judged.Aligned.Homography, claim, view, candidate.Reference) is { } exact)
             {
-                var exactJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, exact, view, refine: false), view, claimJpeg, noise);
+                var exactJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, exact, view, refine: false), view, claimJpeg, noise, exactMove: true);
                 if (exactJudged.Agreement.Derived)
                     (judged, exactJudged) = (exactJudged, judged);
                 exactJudged.Aligned.Dispose();
@@ -143,13 +143,14 @@ public static class DerivationInspector
     private sealed record Judged(AlignedReference Aligned, BlockFit Fit, Agreement Agreement);
 
     // Compares the claim with one alignment of the reference, block by block.
-    private static Judged Judge(ReferenceImage reference, AlignedReference aligned, AnalysisImage view, JpegInfo? claimJpeg, (double Luma, double Chroma) noise)
+    private static Judged Judge(ReferenceImage reference, AlignedReference aligned, AnalysisImage view, JpegInfo? claimJpeg,
+        (double Luma, double Chroma) noise, bool exactMove = false)
     {
         var fit = BlockFit.Compute(view.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(view.Width, view.Height));
         var correlation = NoiseCorrelation.Readable(claimJpeg, Projective.LocalScale(aligned.Homography, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0))
             ? NoiseCorrelation.Measure(view.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, noise.Luma)
             : (double.NaN, double.NaN);
-        return new Judged(aligned, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation));
+        return new Judged(aligned, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation, exactMove));
     }
 
     // A phone's quarter-turn rotation, mirror and crop move whole pixels of the full-resolution picture. Fitted
