@@ -8,7 +8,7 @@ public static class SvgBarChart
 {
     private const double Width = 640;
     private const double LabelWidth = 170;
-    private const double PlotWidth = 380;
+    private const double PlotWidth = 340;
     private const double Top = 36;
     private const double RowHeight = 28;
     private const double BarHeight = 18;
@@ -17,12 +17,13 @@ public static class SvgBarChart
     /// <param name="title">Shown above the chart and as its accessible name.</param>
     /// <param name="axisLabel">What the bars measure, with the unit.</param>
     /// <param name="bars">In the order to draw, top first.</param>
-    /// <param name="max">The value of a full-length bar (100 for percentages, 5 for a mean out of 5).</param>
+    /// <param name="max">The value of a full-length bar (100 for percentages, 5 for a mean out of 5); 0 for counts, whose
+    /// axis then ends at the largest count rounded up to a multiple of 4, so every tick is a whole number.</param>
     public static string Render(string id, string title, string axisLabel, IReadOnlyList<ChartBar> bars, double max)
     {
         ArgumentNullException.ThrowIfNull(bars);
         if (max <= 0)
-            max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
+            max = 4 * Math.Max(1, Math.Ceiling((bars.Count == 0 ? 0 : bars.Max(b => b.Value)) / 4));
         var plotBottom = Top + Math.Max(1, bars.Count) * RowHeight;
         var height = plotBottom + 48;
         var description = string.Join("; ", bars.Select(b => $"{b.Label}: {b.ValueText}"));
