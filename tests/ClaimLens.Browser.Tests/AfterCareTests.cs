@@ -77,4 +77,62 @@ public sealed class AfterCareTests(DeskSite site)
         Assert.Contains("33.3%", await brandRow.InnerTextAsync(), StringComparison.Ordinal);
         await DeskSite.ScreenshotAsync(pages.Page, "repairs-reports");
     }
+
+    [Fact]
+    public async Task FollowUpDesk_TomorrowsCall_ShowsMaskedPhoneAndLink_AndRecordsTheCall()
+    {
+        using var repairs = new DemoRepairApi(site);
+        using var api = new DemoAfterCareApi(site);
+        var brand = DemoAfterCareApi.NewBrand("回访台");
+        var technician = await repairs.TechnicianAsync("郑师傅", brand);
+        var phone = DemoRepairApi.NewPhone();
+        var request = await repairs.RequestAsync(DemoRepairApi.Town, brand, phone);
+        await api.MoveAsync(request, technician, "depart", "arrive", "complete");
+        var token = await api.SurveyTokenAsync(request);
+        var pages = new RepairDeskPages(await site.OpenAsync());
+        await pages.SignInAsync("merchant@demo", site.Demo["merchant@demo"]);
+        await pages.Page.GotoAsync("/repairs/follow-ups");
+        // Due tomorrow at 10:00: today's desk does not list it; choosing tomorrow does.
+        Assert.Equal(0, await pages.Page.GetByRole(AriaRole.Heading, new() { Name = brand }).CountAsync());
+        var tomorrow = DateTime.UtcNow.AddHours(8).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await pages.Page.GotoAsync($"/repairs/follow-ups?due={tomorrow}");
+
+        var card = pages.Page.GetByRole(AriaRole.Listitem).Filter(new() { Has = pages.Page.GetByRole(AriaRole.Heading, new() { Name = brand }) });
+        var text = await card.InnerTextAsync();
+        Assert.Contains(DemoRepairApi.Number(request), text, StringComparison.Ordinal);
+        Assert.Contains("郑师傅", text, StringComparison.Ordinal);
+        Assert.Contains(phone[..3] + "****" + phone[^4..], text, StringComparison.Ordinal);
+        Assert.DoesNotContain(phone, text, StringComparison.Ordinal);
+        Assert.EndsWith($"/service/survey/{token}", await card.GetByLabel("问卷链接（复制后发给客户）").InputValueAsync(), StringComparison.Ordinal);
+        await DeskSite.ScreenshotAsync(pages.Page, "repairs-follow-ups");
+
+        await card.GetByLabel("电话回访：满意度").SelectOptionAsync("5");
+        await card.GetByLabel("客户说了什么").FillAsync("锁很好用，谢谢");
+        await card.GetByRole(AriaRole.Button, new() { Name = "记录回访" }).ClickAsync();
+        await pages.Page.GetByText("已记录回访：满意度 5/5。").WaitForAsync();
+        Assert.Equal(0, await pages.Page.GetByRole(AriaRole.Heading, new() { Name = brand }).CountAsync());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "维修报表", "回访")]
+    [InlineData("en", "Repair reports", "Follow-ups")]
+    public async Task ReportsAndFollowUpDesk_BothLanguages_EveryControlNamed(string language, string reports, string followUps)
+    {
+        var pages = new RepairDeskPages(await site.OpenAsync());
+        await pages.SignInAsync("merchant@demo", site.Demo["merchant@demo"]);
+        if (language == "en")
+            await pages.Page.GotoAsync("/language/en?returnUrl=/repairs/board");
+        var problems = new List<string>();
+        foreach (var (path, heading) in new[] { ("/repairs/reports", reports), ("/repairs/follow-ups", followUps) })
+        {
+            var response = await pages.Page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path} answered {response?.Status}");
+            await pages.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true, Level = 1 }).WaitForAsync();
+            foreach (var problem in await pages.Page.EvaluateAsync<string[]>(AccessibilityTests.Unnamed))
+                problems.Add($"{path}: {problem}");
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        if (language == "en")
+            await DeskSite.ScreenshotAsync(pages.Page, "repairs-follow-ups-en");
+    }
 }

@@ -32,6 +32,11 @@ public sealed class FollowUpsModel(ClaimLensDbContext db, PersonalData personal,
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Show follow-ups due by the end of this local date (default today), to plan tomorrow's calls.</summary>
+    [FromQuery] public DateOnly? Due { get; set; }
+
+    public DateOnly Day { get; private set; }
+
     [BindProperty] public int? Satisfaction { get; set; }
 
     [BindProperty] public string? Comment { get; set; }
@@ -98,8 +103,8 @@ public sealed class FollowUpsModel(ClaimLensDbContext db, PersonalData personal,
         var merchant = Caller.From(User).RequireMerchant();
         TimeZone = await MerchantPages.TimeZoneAsync(db, merchant, ct);
         var zone = Zone(TimeZone);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
-        var until = ClaimLens.Web.Repairs.Planning.DayPlanApi.LocalMidnight(today.AddDays(1), zone);
+        Day = Due ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime);
+        var until = ClaimLens.Web.Repairs.Planning.DayPlanApi.LocalMidnight(Day.AddDays(1), zone);
         Rows = await (from f in db.FollowUps.AsNoTracking()
                       where f.MerchantId == merchant && f.AnsweredAt == null && f.DueAt < until
                       join r in db.ServiceRequests.AsNoTracking() on f.RequestId equals r.Id
