@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Tests.Infrastructure;
 using ClaimLens.Web.Tests.MerchantConsole;
@@ -18,6 +20,8 @@ public sealed class AfterCarePagesTests
         var token = await CompletedJobTokenAsync(desk);
         using var customer = new PageSession(desk.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         var page = $"/service/survey/{token}";
+        var listed = await desk.ClientFor(desk.MerchantA.Key).GetFromJsonAsync<JsonElement>("/api/v1/repairs/follow-ups?due=2026-11-21");
+        Assert.Equal(page, Assert.Single(listed.EnumerateArray()).GetProperty("surveyPage").GetString());
 
         var shown = await (await customer.Client.GetAsync(page)).Content.ReadAsStringAsync();
         Assert.Contains("德施曼", shown, StringComparison.Ordinal);
