@@ -130,9 +130,9 @@ public sealed class AfterCareTests(DeskSite site)
             await pages.Page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true, Level = 1 }).WaitForAsync();
             foreach (var problem in await pages.Page.EvaluateAsync<string[]>(AccessibilityTests.Unnamed))
                 problems.Add($"{path}: {problem}");
+            if (language == "en")
+                await DeskSite.ScreenshotAsync(pages.Page, path == "/repairs/reports" ? "repairs-reports-en" : "repairs-follow-ups-en");
         }
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-        if (language == "en")
-            await DeskSite.ScreenshotAsync(pages.Page, "repairs-follow-ups-en");
     }
 }

@@ -10,8 +10,19 @@ internal static class Svg
 
     public static string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>At most <paramref name="max"/> characters (the full label stays in the row's tooltip and the table).</summary>
-    public static string Short(string s, int max) => s.Length <= max ? s : string.Concat(s.AsSpan(0, max - 1), "…");
+    /// <summary>At most <paramref name="width"/> half-width columns, a Chinese character counting two (the full label
+    /// stays in the row's tooltip, the description and the table).</summary>
+    public static string Short(string s, int width)
+    {
+        var used = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            used += s[i] > 0x2E7F ? 2 : 1;
+            if (used > width)
+                return string.Concat(s.AsSpan(0, Math.Max(0, i - 1)), "…");
+        }
+        return s;
+    }
 
     /// <summary>The SVG element with its accessible name (title) and description (every value, for screen readers).</summary>
     public static string Open(string id, double width, double height, string title, string description) =>

@@ -41,7 +41,7 @@ public static class SvgBarChart
             var y = Top + i * RowHeight;
             var length = PlotWidth * Math.Clamp(bar.Value / max, 0, 1);
             svg.Append($"<g class=\"bar-row\"><title>{Svg.Text(bar.Label)}: {Svg.Text(bar.ValueText)}</title>")
-                .Append($"<text class=\"label\" x=\"{Svg.N(LabelWidth - 8)}\" y=\"{Svg.N(y + BarHeight - 4)}\" text-anchor=\"end\">{Svg.Text(Svg.Short(bar.Label, 12))}</text>")
+                .Append($"<text class=\"label\" x=\"{Svg.N(LabelWidth - 8)}\" y=\"{Svg.N(y + BarHeight - 4)}\" text-anchor=\"end\">{Svg.Text(Svg.Short(bar.Label, 26))}</text>")
                 .Append($"<rect class=\"bar\" x=\"{Svg.N(LabelWidth)}\" y=\"{Svg.N(y)}\" width=\"{Svg.N(Math.Max(length, 1))}\" height=\"{Svg.N(BarHeight)}\"/>")
                 .Append($"<text class=\"value\" x=\"{Svg.N(LabelWidth + length + 6)}\" y=\"{Svg.N(y + BarHeight - 4)}\">{Svg.Text(bar.ValueText)}</text></g>");
         }
