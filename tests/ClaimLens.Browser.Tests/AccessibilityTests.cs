@@ -11,7 +11,7 @@ namespace ClaimLens.Browser.Tests;
 public sealed class AccessibilityTests(DeskSite site)
 {
     // What a screen reader would announce as nameless, found the way the browser computes names (labels, aria).
-    private const string Unnamed = """
+    internal const string Unnamed = """
         () => {
           const name = el => (el.getAttribute('aria-label') || '').trim()
             || (el.getAttribute('aria-labelledby') || '').split(' ').map(id => document.getElementById(id)?.textContent || '').join('').trim()

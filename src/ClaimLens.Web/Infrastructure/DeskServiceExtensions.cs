@@ -12,6 +12,7 @@ using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
 using ClaimLens.Web.Repairs.Maintenance;
 using ClaimLens.Web.Repairs.Planning;
+using ClaimLens.Web.Repairs.Reports;
 using ClaimLens.Web.Repairs.Timeline;
 using ClaimLens.Web.Repairs.Authorised;
 using System.Threading.RateLimiting;
@@ -114,6 +115,7 @@ public static class DeskServiceExtensions
         app.MapMediaApi();
         app.MapDayPlanApi();
         app.MapFollowUpsApi();
+        app.MapRepairReportsApi();
         app.MapMaintenancePlansApi();
         app.MapTimelineApi();
         app.MapAuthorisedApi();

@@ -99,6 +99,8 @@ public static class JobsApi
                 open.ClosedAt = now;
             }
         }
+        if (trigger == RepairTrigger.AwaitParts)
+            request.PartsWaits++;
         if (trigger == RepairTrigger.Complete)
         {
             if (holder is { } done && await db.Technicians.FindAsync([done], cancellationToken) is { } technician)

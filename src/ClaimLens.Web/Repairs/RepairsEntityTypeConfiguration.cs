@@ -36,6 +36,9 @@ internal sealed class ServiceRequestEntityTypeConfiguration : IEntityTypeConfigu
         builder.HasIndex(r => new { r.TechnicianId, r.Status });
         builder.HasIndex(r => new { r.ResponseMet, r.ResponseDueAt });
         builder.HasIndex(r => new { r.MerchantId, r.DeviceIndex, r.FaultType });
+        // Reports read a tenant's requests by creation time (response target) and jobs by completion time.
+        builder.HasIndex(r => new { r.MerchantId, r.CreatedAt });
+        builder.HasIndex(r => new { r.MerchantId, r.CompletedAt });
     }
 }
 

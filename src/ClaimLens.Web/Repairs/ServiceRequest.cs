@@ -70,6 +70,10 @@ public sealed class ServiceRequest
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>How many times the job went to waiting for parts (each one means another visit); reports count a job
+    /// completed with none as fixed the first time (decision 0020).</summary>
+    public int PartsWaits { get; set; }
+
     /// <summary>Until when a come-back of the same device and fault is repaired free (set on completion).</summary>
     public DateTimeOffset? WarrantyUntil { get; set; }
 

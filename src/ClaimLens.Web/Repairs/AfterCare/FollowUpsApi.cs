@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using ClaimLens.Web.Accounts;
-using ClaimLens.Web.Audit;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Infrastructure;
 using ClaimLens.Web.Repairs.Planning;
@@ -61,68 +60,21 @@ public static class FollowUpsApi
     public static async Task<Results<Ok<FollowUpDto>, NotFound, ValidationProblem>> Answer(
         Guid id, FollowUpInput input, HttpContext http, ClaimLensDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
         var caller = Caller.From(http.User);
-        var merchant = caller.RequireMerchant();
-        var v = Check(input, requireChannel: true);
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-        var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id && f.MerchantId == merchant, cancellationToken);
-        if (followUp is null)
-            return TypedResults.NotFound();
-        await RecordAsync(db, followUp, input.Channel!, input, caller.Actor, time, cancellationToken);
-        return TypedResults.Ok(FollowUpDto.From(followUp));
+        return Http(await FollowUpAnswers.CallAsync(db, caller.RequireMerchant(), caller.Actor, id, input, time, cancellationToken));
     }
 
     public static async Task<Results<Ok<FollowUpDto>, NotFound, ValidationProblem>> Survey(
-        string token, FollowUpInput input, ClaimLensDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var v = Check(input, requireChannel: false);
-        if (!v.IsValid)
-            return TypedResults.ValidationProblem(v.ToDictionary());
-        var followUp = token.Length > 64 ? null : await db.FollowUps.SingleOrDefaultAsync(f => f.SurveyToken == token, cancellationToken);
-        if (followUp is null)
-            return TypedResults.NotFound();
-        await RecordAsync(db, followUp, "survey", input, "survey", time, cancellationToken);
-        return TypedResults.Ok(FollowUpDto.From(followUp));
-    }
+        string token, FollowUpInput input, ClaimLensDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        Http(await FollowUpAnswers.SurveyAsync(db, token, input, time, cancellationToken));
 
-    private static Validation Check(FollowUpInput input, bool requireChannel)
+    private static Results<Ok<FollowUpDto>, NotFound, ValidationProblem> Http(FollowUpAnswer answer) => answer.Outcome switch
     {
-        var v = new Validation();
-        if (requireChannel && input.Channel is not ("call" or "survey"))
-            v.Add("channel", "channel must be call or survey");
-        if (input.Satisfaction is not (>= 1 and <= 5))
-            v.Add("satisfaction", "satisfaction must be a whole number from 1 to 5");
-        if (input.Comment is { Length: > 2000 })
-            v.Add("comment", "comment is longer than 2000 characters");
-        return v;
-    }
-
-    private static async Task RecordAsync(ClaimLensDbContext db, FollowUp followUp, string channel, FollowUpInput input, string actor, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (followUp.AnsweredAt is not null)
-            throw AlreadyAnswered();
-        var now = time.GetUtcNow();
-        followUp.Channel = channel;
-        followUp.Satisfaction = input.Satisfaction;
-        followUp.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
-        followUp.AnsweredAt = now;
-        followUp.AnsweredBy = actor;
-        followUp.Version++;
-        db.Append(time, actor, "repair.followed_up", "service_request", followUp.RequestId, followUp.MerchantId,
-            new { followUp = followUp.Id, channel, satisfaction = input.Satisfaction });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw AlreadyAnswered();
-        }
-    }
+        AnswerOutcome.Recorded => TypedResults.Ok(FollowUpDto.From(answer.FollowUp!)),
+        AnswerOutcome.NotFound => TypedResults.NotFound(),
+        AnswerOutcome.Invalid => TypedResults.ValidationProblem(answer.Errors),
+        _ => throw AlreadyAnswered(),
+    };
 
     private static DeskProblemException AlreadyAnswered() =>
         new(StatusCodes.Status409Conflict, "Already answered", "this follow-up has been answered; an answer is given once");

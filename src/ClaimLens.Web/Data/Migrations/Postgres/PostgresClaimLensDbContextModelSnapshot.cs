@@ -1231,6 +1231,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("PartsWaits")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1295,6 +1298,10 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("WarrantyOfRequestId");
+
+                    b.HasIndex("MerchantId", "CompletedAt");
+
+                    b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("MerchantId", "PhoneIndex");
 

@@ -1221,6 +1221,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartsWaits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1285,6 +1288,10 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WarrantyOfRequestId");
+
+                    b.HasIndex("MerchantId", "CompletedAt");
+
+                    b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("MerchantId", "PhoneIndex");
 
