@@ -6,6 +6,8 @@ if (args is ["desk-load", ..])
     return await ClaimLens.Benchmarks.Desk.DeskLoad.RunAsync(args[1..]);
 if (args is ["day-plan", ..])
     return ClaimLens.Benchmarks.Repairs.DayPlanRun.Run(args[1..]);
+if (args is ["analysis-extras", ..])
+    return ClaimLens.Benchmarks.Desk.AnalysisExtras.Run(args[1..]);
 if (args is ["review-page", ..])
     return await ClaimLens.Benchmarks.Desk.ReviewPageLoad.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "stages")

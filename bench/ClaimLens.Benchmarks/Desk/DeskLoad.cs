@@ -332,7 +332,7 @@ public static class DeskLoad
         return bytes;
     }).ToArray();
 
-    private static byte[] Forged(Mat listing, int seed)
+    internal static byte[] Forged(Mat listing, int seed)
     {
         var rng = new Random(seed);
         var (forged, truth) = ClaimLens.DevSet.Forgery.Apply(listing, ClaimLens.DevSet.ForgeryKind.Crack, rng, 0.02);
