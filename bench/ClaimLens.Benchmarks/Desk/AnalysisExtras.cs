@@ -20,6 +20,18 @@ internal static class AnalysisExtras
         using var listing = ClaimLens.DevSet.ProductPhoto.Draw();
         Cv2.ImEncode(".jpg", listing, out var listingBytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
         using var reference = ReferenceImage.Load(listingBytes, "listing");
+        if (args is [_, "copies"])
+        {
+            // Unedited copies of the listing re-saved at several qualities: what a copy's noise correlation is.
+            using var decoded = Cv2.ImDecode(listingBytes, ImreadModes.Color);
+            foreach (var q in new[] { 95, 92, 90, 85, 80 })
+            {
+                Cv2.ImEncode(".jpg", decoded, out var copy, new ImageEncodingParam(ImwriteFlags.JpegQuality, q));
+                using var r = EvidenceAnalyzer.Analyze(copy, new AnalysisOptions { References = [reference] });
+                Console.WriteLine($"copy at q{q}: {r.Report.Verdict}, noise {r.Derivation?.NoiseCorrelation:F3} / expected {r.Derivation?.ExpectedNoiseCorrelation:F3}, ratio {r.Derivation?.ResidualRatio:F2}");
+            }
+            return 0;
+        }
         var steps = new Dictionary<string, List<double>>();
         void Time(string step, Action action)
         {
