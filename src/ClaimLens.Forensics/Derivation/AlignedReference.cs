@@ -138,7 +138,7 @@ internal sealed class AlignedReference : IDisposable
             : (h, false);
     }
 
-    private static double MaxCornerShift(double[] a, double[] b, int width, int height)
+    internal static double MaxCornerShift(double[] a, double[] b, int width, int height)
     {
         double max = 0;
         foreach (var (x, y) in new[] { (0.0, 0.0), (width, 0.0), (width, height), (0.0, height), (width / 2.0, height / 2.0) })

@@ -160,6 +160,9 @@ public static class DerivationInspector
     // one more hypothesis for the same pixel tests, which a new photograph fails just as it fails the fitted one.
     private const double PixelMoveTolerance = 0.005;
 
+    // Analysis pixels (at the worst corner) the exact move must differ from the fit by to be worth a second comparison.
+    private const double MinPixelMoveCorrection = 0.25;
+
     private static double[]? PixelMove(double[] h, DecodedImage claim, AnalysisImage view, ReferenceImage reference)
     {
         var (toClaimFull, fromReferenceFull) = FullResolutionFrames(claim, view, reference);
@@ -167,7 +170,9 @@ public static class DerivationInspector
         if (Projective.NearestPixelMove(full, PixelMoveTolerance, reference.Image.Width, reference.Image.Height) is not { } move
             || Projective.Invert(toClaimFull) is not { } fromClaimFull || Projective.Invert(fromReferenceFull) is not { } toReferenceFull)
             return null;
-        return Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(move, toReferenceFull)));
+        var exact = Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(move, toReferenceFull)));
+        // A fit this close to the move already was the move: comparing again would only repeat the verdict.
+        return AlignedReference.MaxCornerShift(h, exact, reference.Analysis.Width, reference.Analysis.Height) >= MinPixelMoveCorrection ? exact : null;
     }
 
     // Claim analysis -> claim full resolution, and reference full resolution -> reference analysis.
