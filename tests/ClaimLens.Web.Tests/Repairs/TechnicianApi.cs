@@ -57,7 +57,7 @@ public static class TechnicianApi
     public static byte[] Signature()
     {
         using var canvas = new Mat(200, 600, MatType.CV_8UC4, Scalar.All(0));
-        Cv2.PutText(canvas, "Wang", new Point(40, 140), HersheyFonts.HersheyScript, 3, new Scalar(30, 30, 30, 255), 4, LineTypes.AntiAlias);
+        Cv2.PutText(canvas, "Wang", new Point(40, 140), HersheyFonts.HersheyScriptSimplex, 3, new Scalar(30, 30, 30, 255), 4, LineTypes.AntiAlias);
         Cv2.ImEncode(".png", canvas, out var png);
         return png;
     }
