@@ -85,13 +85,20 @@ public static class DemoTechnician
             throw new InvalidOperationException("the demo repair request does not validate");
         // As a dispatcher's assignment: to the demo technician, and without a deadline to lapse.
         var offer = await db.DispatchOffers.Where(o => o.RequestId == request.Id && o.Status == OfferStatus.Open).FirstOrDefaultAsync();
-        if (offer is not null)
+        if (offer is null)
         {
-            offer.TechnicianId = technicianId;
-            offer.ExpiresAt = null;
-            offer.OfferedBy = "demo";
-            request.TechnicianId = technicianId;
-            await db.SaveChangesAsync();
+            offer = new DispatchOffer
+            {
+                Id = Guid.CreateVersion7(now), RequestId = request.Id, MerchantId = merchantId, TechnicianId = technicianId, Status = OfferStatus.Open,
+                OfferedAt = now, OfferedBy = "demo",
+            };
+            db.DispatchOffers.Add(offer);
+            RepairStateMachine.Fire(request, request.Status == RepairStatus.Requested ? RepairTrigger.Offer : RepairTrigger.Override, now);
         }
+        offer.TechnicianId = technicianId;
+        offer.ExpiresAt = null;
+        offer.OfferedBy = "demo";
+        request.TechnicianId = technicianId;
+        await db.SaveChangesAsync();
     }
 }
