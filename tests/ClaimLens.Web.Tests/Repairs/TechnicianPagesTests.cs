@@ -1,7 +1,7 @@
 using System.Net;
 using ClaimLens.Web.Repairs.Work;
 using ClaimLens.Web.Tests.Infrastructure;
-using ClaimLens.Web.Tests.Merchant;
+using ClaimLens.Web.Tests.MerchantConsole;
 using ClaimLens.Web.Tests.Review;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
