@@ -53,7 +53,7 @@ public sealed class TechnicianTests(DeskSite site)
         await tech.AddPhotoAsync("维修前", Photo(1), "before.jpg");
         await tech.AddPhotoAsync("维修后", Photo(2), "after.jpg");
         await page.GetByLabel("使用的配件").SelectOptionAsync(partCode);
-        await page.GetByLabel("维修记录").FillAsync("更换锁芯，开关 20 次正常");
+        await page.GetByLabel("维修记录", new() { Exact = true }).FillAsync("更换锁芯，开关 20 次正常");
         await tech.StepAsync("保存记录");
         Assert.Contains("¥88.00", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await tech.SignAsync();
