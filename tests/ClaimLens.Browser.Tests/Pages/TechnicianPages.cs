@@ -46,7 +46,8 @@ public sealed class TechnicianPages(IPage page)
             await mouse.MoveAsync(box.X + box.Width * (0.1f + i * 0.04f), box.Y + box.Height * (0.6f - 0.3f * MathF.Sin(i * 0.6f)));
         await mouse.UpAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存签名" }).ClickAsync();
-        await Page.GetByText("客户已签名").WaitForAsync();
+        // The page reloads with the signature on record.
+        await Page.Locator("p.notice", new() { HasText = "客户已签名" }).WaitForAsync();
     }
 
     public Task<bool> ScrollsSidewaysAsync() =>
