@@ -71,6 +71,20 @@ public sealed class TechnicianTests(DeskSite site)
         Assert.Contains("保修期至", main, StringComparison.Ordinal);
         Assert.Contains("已签名", main, StringComparison.Ordinal);
         Assert.Equal(2, await desk.Page.Locator(".repair-photo img").CountAsync());
+        await DeskSite.ScreenshotAsync(desk.Page, "technician-request-page");
+    }
+
+    [Fact]
+    public async Task DemoTechnician_SignsIn_AndFindsTheDemoJobAssignedByTheDispatcher()
+    {
+        Assert.True(site.Demo.ContainsKey("tech@demo"), "data/demo-keys.json has no tech@demo password");
+        var page = await site.OpenAsync(360, 780);
+        var tech = new TechnicianPages(page);
+        await tech.SignInAsync("tech@demo", site.Demo["tech@demo"]);
+        await page.WaitForURLAsync(new Regex("/technician$"));
+        var demo = page.Locator("a.job-card", new() { HasText = "指纹识别失灵" });
+        Assert.Contains("调度员指派", await demo.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("东华门街道", await demo.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>A camera-like JPEG: shapes and noise, different per seed.</summary>
