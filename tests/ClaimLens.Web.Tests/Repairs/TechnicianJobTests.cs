@@ -69,6 +69,8 @@ public sealed class TechnicianJobTests
         Assert.Equal(declined.GetProperty("status").GetString(), after.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, after.GetProperty("technicianId").ValueKind);
         Assert.Equal(before, await AuditCountAsync(desk));
+        // Their page still opens (it was offered to them) and says there is nothing left to do.
+        Assert.Contains("这单已不再派给您", await me.GetStringAsync($"/technician/jobs/{id}"), StringComparison.Ordinal);
     }
 
     [Theory]
