@@ -32,6 +32,15 @@ public sealed class TechnicianJobTests
         Assert.Equal(HttpStatusCode.Forbidden, (await me.PostAsJsonAsync("/api/v1/repairs/parts", new { code = "X", name = "x", priceFen = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await me.PostAsJsonAsync("/api/v1/repairs/technicians", RepairApi.Technician("x", [RepairApi.Town]))).StatusCode);
 
+        // Their job list names the job (no customer data in it); the other technician's is empty; it is not for merchant keys.
+        var myJobs = await me.GetFromJsonAsync<JsonElement>("/api/v1/repairs/jobs");
+        Assert.Equal(id, myJobs[0].GetProperty("id").GetGuid());
+        Assert.Equal("assigned", myJobs[0].GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, myJobs[0].GetProperty("offerExpiresAt").ValueKind);
+        Assert.DoesNotContain(RepairApi.CustomerName, myJobs.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await them.GetFromJsonAsync<JsonElement>("/api/v1/repairs/jobs")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenant.GetAsync("/api/v1/repairs/jobs")).StatusCode);
+
         // The technician is the sign-in's, never the body's: naming the other technician changes nothing.
         var accepted = await me.PostAsJsonAsync($"/api/v1/repairs/requests/{id}/accept", new { technicianId = other });
         Assert.True(accepted.StatusCode == HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());

@@ -3,8 +3,8 @@ using ClaimLens.Web.Data;
 using ClaimLens.Web.Pages.Merchant;
 using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
+using ClaimLens.Web.Repairs.Work;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClaimLens.Web.Pages.Technician;
 
@@ -12,9 +12,6 @@ namespace ClaimLens.Web.Pages.Technician;
 /// and what they completed today.</summary>
 public sealed class IndexModel(ClaimLensDbContext db, RegionIndex regions, TimeProvider time) : PageModel
 {
-    private static readonly RepairStatus[] InHand =
-        [RepairStatus.Accepted, RepairStatus.OnTheWay, RepairStatus.OnSite, RepairStatus.WaitingForParts];
-
     public IReadOnlyList<JobRow> Offered { get; private set; } = [];
 
     public IReadOnlyList<JobRow> Held { get; private set; } = [];
@@ -29,24 +26,14 @@ public sealed class IndexModel(ClaimLensDbContext db, RegionIndex regions, TimeP
     {
         var ct = HttpContext.RequestAborted;
         var caller = Caller.From(User);
-        var merchant = caller.RequireMerchant();
-        var me = caller.TechnicianId;
         Now = time.GetUtcNow();
-        TimeZone = await MerchantPages.TimeZoneAsync(db, merchant, ct);
-        var zone = Pages.Text.Zone(TimeZone);
-        var local = TimeZoneInfo.ConvertTime(Now, zone);
-        var startOfDay = new DateTimeOffset(local.Date, local.Offset).ToUniversalTime();
-        var rows = await db.ServiceRequests.AsNoTracking()
-            .Where(r => r.MerchantId == merchant && r.TechnicianId == me
-                && (r.Status == RepairStatus.Assigned || InHand.Contains(r.Status) || (r.Status == RepairStatus.Completed && r.CompletedAt >= startOfDay)))
-            .OrderBy(r => r.CreatedAt).Take(200).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var offers = await db.DispatchOffers.AsNoTracking().Where(o => ids.Contains(o.RequestId) && o.TechnicianId == me && o.Status == OfferStatus.Open)
-            .Select(o => new { o.RequestId, o.ExpiresAt }).ToListAsync(ct);
-        JobRow Row(ServiceRequest r) => new(r.Id, r.Status, r.Brand, r.ProductType, r.Fault, TechnicianPages.Place(regions, r),
-            offers.FirstOrDefault(o => o.RequestId == r.Id)?.ExpiresAt, r.CompletedAt, r.PreferredWindows);
-        Offered = rows.Where(r => r.Status == RepairStatus.Assigned && offers.Any(o => o.RequestId == r.Id)).Select(Row).ToList();
-        Held = rows.Where(r => InHand.Contains(r.Status)).Select(Row).ToList();
-        DoneToday = rows.Where(r => r.Status == RepairStatus.Completed).Select(Row).ToList();
+        TimeZone = await MerchantPages.TimeZoneAsync(db, caller.RequireMerchant(), ct);
+        var rows = (await TechnicianJobs.ListAsync(db, caller, Now, ct))
+            .Select(j => new JobRow(j.Request.Id, j.Request.Status, j.Request.Brand, j.Request.ProductType, j.Request.Fault,
+                TechnicianPages.Place(regions, j.Request), j.OfferExpiresAt, j.Request.CompletedAt, j.Request.PreferredWindows))
+            .ToList();
+        Offered = rows.Where(r => r.Status == RepairStatus.Assigned).ToList();
+        Held = rows.Where(r => r.Status is not (RepairStatus.Assigned or RepairStatus.Completed)).ToList();
+        DoneToday = rows.Where(r => r.Status == RepairStatus.Completed).ToList();
     }
 }

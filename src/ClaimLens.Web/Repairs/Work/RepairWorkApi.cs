@@ -6,6 +6,7 @@ public static class RepairWorkApi
     public static IEndpointRouteBuilder MapRepairWorkApi(this IEndpointRouteBuilder app)
     {
         app.MapTechnicianLoginApi();
+        app.MapTechnicianJobsApi();
         app.MapPartsApi();
         app.MapJobWorkApi();
         app.MapRepairPhotosApi();
