@@ -168,6 +168,7 @@ public sealed class TechnicianJobTests
         Assert.True(work.GetProperty("signed").GetBoolean());
         Assert.Equal(39.914, work.GetProperty("arrivedLatitude").GetDouble(), 3);
         Assert.Equal(JsonValueKind.String, work.GetProperty("arrivedAt").ValueKind);
+        Assert.True((await desk.WithDbAsync(db => ClaimLens.Web.Audit.AuditChain.VerifyAsync(db, CancellationToken.None))).Intact);
     }
 
     private static Task<int> AuditCountAsync(DeskHost desk) => desk.WithDbAsync(db => db.AuditEntries.CountAsync());

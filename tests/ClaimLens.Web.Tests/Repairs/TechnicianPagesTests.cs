@@ -50,6 +50,7 @@ public sealed class TechnicianPagesTests
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("role=\"alert\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("accepted", (await tenant.GetRequestAsync(id)).GetProperty("status").GetString());
+        Assert.True((await desk.WithDbAsync(db => ClaimLens.Web.Audit.AuditChain.VerifyAsync(db, CancellationToken.None))).Intact);
     }
 
     [Theory]
