@@ -3,9 +3,11 @@ using System.Security.Claims;
 namespace ClaimLens.Web.Accounts;
 
 /// <summary>Who is calling, as the authentication handler established it.</summary>
-public sealed record Caller(string Actor, Role Role, Guid? MerchantId)
+/// <param name="TechnicianId">The repair technician a technician caller signs in as (their jobs only).</param>
+public sealed record Caller(string Actor, Role Role, Guid? MerchantId, Guid? TechnicianId = null)
 {
     public const string MerchantClaim = "claimlens:merchant";
+    public const string TechnicianClaim = "claimlens:technician";
 
     /// <summary>True when the caller may see records of <paramref name="merchantId"/>.</summary>
     public bool CanSee(Guid merchantId) => Role switch
@@ -20,7 +22,9 @@ public sealed record Caller(string Actor, Role Role, Guid? MerchantId)
         ArgumentNullException.ThrowIfNull(user);
         var role = Enum.Parse<Role>(user.FindFirstValue(ClaimTypes.Role) ?? nameof(Role.Buyer));
         var merchant = user.FindFirstValue(MerchantClaim);
-        return new Caller(user.Identity?.Name ?? "anonymous", role, merchant is null ? null : Guid.Parse(merchant));
+        var technician = role == Role.Technician ? user.FindFirstValue(TechnicianClaim) : null;
+        return new Caller(user.Identity?.Name ?? "anonymous", role, merchant is null ? null : Guid.Parse(merchant),
+            technician is null ? null : Guid.Parse(technician));
     }
 
     /// <summary>The merchant a merchant caller acts for.</summary>

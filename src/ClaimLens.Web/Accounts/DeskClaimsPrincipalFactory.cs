@@ -22,6 +22,8 @@ public sealed class DeskClaimsPrincipalFactory(
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
         if (user.MerchantId is { } merchant)
             identity.AddClaim(new Claim(Caller.MerchantClaim, merchant.ToString()));
+        if (user.TechnicianId is { } technician)
+            identity.AddClaim(new Claim(Caller.TechnicianClaim, technician.ToString()));
         return identity;
     }
 }

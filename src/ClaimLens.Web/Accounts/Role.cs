@@ -14,4 +14,7 @@ public enum Role
 
     /// <summary>A buyer with an account: files claims and follows them. Buyers without one use the order link.</summary>
     Buyer,
+
+    /// <summary>A field technician of a repair tenant: sees and works only the jobs offered to or held by them.</summary>
+    Technician,
 }

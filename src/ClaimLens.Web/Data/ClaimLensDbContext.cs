@@ -9,6 +9,7 @@ using ClaimLens.Web.Repairs.Maintenance;
 using ClaimLens.Web.Repairs.Planning;
 using ClaimLens.Web.Repairs.Timeline;
 using ClaimLens.Web.Repairs.Authorised;
+using ClaimLens.Web.Repairs.Work;
 using ClaimLens.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +69,12 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<Part> Parts => Set<Part>();
+
+    public DbSet<JobRecord> JobRecords => Set<JobRecord>();
+
+    public DbSet<RepairPhoto> RepairPhotos => Set<RepairPhoto>();
 
     public DbSet<AuthorisedBrand> AuthorisedBrands => Set<AuthorisedBrand>();
 

@@ -33,5 +33,6 @@ internal sealed class EvidenceFingerprintEntityTypeConfiguration : IEntityTypeCo
     {
         builder.Property(f => f.Id).ValueGeneratedOnAdd();
         builder.HasIndex(f => f.EvidencePhotoId).IsUnique();
+        builder.Property(f => f.Subject).HasConversion<string>().HasMaxLength(20).HasDefaultValue(FingerprintSubject.ClaimPhoto);
     }
 }

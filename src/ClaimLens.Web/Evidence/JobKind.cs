@@ -7,4 +7,7 @@ public enum JobKind
 
     /// <summary>Take reference frames from a packing video (subject: the packing media).</summary>
     ExtractFrames,
+
+    /// <summary>Run the forensics engine on one repair photo (subject: the repair photo).</summary>
+    AnalyzeRepairPhoto,
 }

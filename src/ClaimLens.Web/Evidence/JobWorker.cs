@@ -89,6 +89,9 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<Work
                 case JobKind.ExtractFrames:
                     await services.GetRequiredService<PackingVideoFrames>().RunAsync(job.SubjectId, cancellationToken);
                     break;
+                case JobKind.AnalyzeRepairPhoto:
+                    await services.GetRequiredService<Repairs.Work.RepairPhotoAnalysis>().RunAsync(job.SubjectId, cancellationToken);
+                    break;
                 default:
                     throw new InvalidOperationException($"no handler for {job.Kind} jobs in this version");
             }

@@ -31,7 +31,9 @@ public static class DemoData
         if (!await db.Merchants.AnyAsync(m => m.Name == MerchantName) || !File.Exists(keyFile))
             await CreateAsync(sp, db, keyFile);
         var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(keyFile)) ?? [];
-        if (await EnsureUsersAsync(sp, db, keys))
+        var changed = await EnsureUsersAsync(sp, db, keys);
+        changed |= await DemoTechnician.EnsureAsync(sp, db, await db.Merchants.Where(m => m.Name == MerchantName).Select(m => m.Id).FirstAsync(), keys);
+        if (changed)
             await WriteKeysAsync(keyFile, keys);
         var claimId = await db.Claims.Where(c => c.Sku == "LOCK-S1").OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync();
         // Printed once the server listens, so the address is the real one.
@@ -49,6 +51,7 @@ public static class DemoData
 
             Sign in at {address}/account/login (passwords kept in data/demo-keys.json):
               {string.Join("\n  ", DemoUsers.Select(u => $"{u.Role.ToString().ToLowerInvariant(),-9} {u.UserName,-22} {keys.GetValueOrDefault(u.UserName)}"))}
+              {"technician",-9} {DemoTechnician.UserName,-22} {keys.GetValueOrDefault(DemoTechnician.UserName)}   (phone page: {address}/technician)
             The demo buyer's order link: {address}/buyer/orders/{keys.GetValueOrDefault("order-link")}
 
             Demo API keys (Authorization: Bearer <key>):

@@ -20,6 +20,7 @@ public static class DeskPagesExtensions
             o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Repairs", Policies.Merchant);
+            o.Conventions.AuthorizeFolder("/Technician", Policies.Technician);
         });
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         // Chinese text written as text, not as &#x...; entities (Razor encodes only what HTML needs).

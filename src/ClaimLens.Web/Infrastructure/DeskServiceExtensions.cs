@@ -15,6 +15,7 @@ using ClaimLens.Web.Repairs.Planning;
 using ClaimLens.Web.Repairs.Reports;
 using ClaimLens.Web.Repairs.Timeline;
 using ClaimLens.Web.Repairs.Authorised;
+using ClaimLens.Web.Repairs.Work;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,9 @@ public static class DeskServiceExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Merchant, p => p.RequireRole(nameof(Role.Merchant)).RequireClaim(Caller.MerchantClaim))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(nameof(Role.Reviewer), nameof(Role.Admin)))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)))
+            .AddPolicy(Policies.Technician, p => p.RequireRole(nameof(Role.Technician)).RequireClaim(Caller.MerchantClaim).RequireClaim(Caller.TechnicianClaim))
+            .AddPolicy(Policies.RepairJob, p => p.RequireRole(nameof(Role.Merchant), nameof(Role.Technician)).RequireClaim(Caller.MerchantClaim));
         return builder;
     }
 
@@ -94,6 +97,7 @@ public static class DeskServiceExtensions
             });
         });
         builder.Services.AddHostedService<KeyRotationService>();
+        builder.Services.AddScoped<RepairPhotoAnalysis>();
         return builder;
     }
 
@@ -119,6 +123,7 @@ public static class DeskServiceExtensions
         app.MapMaintenancePlansApi();
         app.MapTimelineApi();
         app.MapAuthorisedApi();
+        app.MapRepairWorkApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

@@ -16,6 +16,7 @@ public sealed class IndexModel : PageModel
             Role.Merchant => Redirect("/merchant/claims"),
             Role.Reviewer => Redirect("/review"),
             Role.Admin => Redirect("/review"),
+            Role.Technician => Redirect("/technician"),
             _ => Redirect("/buyer"),
         };
     }

@@ -3,23 +3,27 @@ using ClaimLens.Web.Audit;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Infrastructure;
 using ClaimLens.Web.Regions;
+using ClaimLens.Web.Repairs.Work;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClaimLens.Web.Repairs;
 
-/// <summary>What a technician does with a job: accept or decline the offer, then depart, arrive, wait for parts, complete.</summary>
+/// <summary>What a technician does with a job: accept or decline the offer, then depart, arrive, wait for parts, complete.
+/// Called by the tenant's systems (merchant key, technician named in the body) or by the technician signed in (the
+/// technician is then the sign-in's, whatever the body says). The technician's pages call these same handlers.</summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapRepairJobsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/repairs/requests").WithTags("Repairs").RequireAuthorization(Policies.Merchant);
+        var group = app.MapGroup("/api/v1/repairs/requests").WithTags("Repairs").RequireAuthorization(Policies.RepairJob);
         group.MapPost("/{id:guid}/accept", Accept).WithName("AcceptRepairOffer")
             .WithSummary("The technician accepts the job offered to them; 409 when it is no longer offered to them (nothing changes).");
         group.MapPost("/{id:guid}/decline", Decline).WithName("DeclineRepairOffer").WithSummary("The technician declines; the job goes to the next.");
         group.MapPost("/{id:guid}/moves", Move).WithName("MoveRepairJob")
-            .WithSummary("depart, arrive, await_parts, complete or cancel; refused with 409 when the job's status does not allow it.");
+            .WithSummary("depart, arrive (optionally with latitude/longitude: the check-in), await_parts, complete (needs an after photo and the "
+                + "customer's signature) or cancel (staff only); refused with 409 when the job's status does not allow it.");
         return group;
     }
 
@@ -28,15 +32,15 @@ public static class JobsApi
         TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.TechnicianId is null)
-            return TechnicianRequired();
         var caller = Caller.From(http.User);
+        if (JobAccess.ActingTechnician(caller, input.TechnicianId) is not { } technician)
+            return TechnicianRequired();
         var (request, offer) = await LoadOfferAsync(db, id, caller, cancellationToken);
         if (request is null)
             return TypedResults.NotFound();
         var now = time.GetUtcNow();
-        if (offer is null || offer.TechnicianId != input.TechnicianId || offer.ExpiresAt <= now)
-            throw NotOffered(offer is not null && offer.TechnicianId == input.TechnicianId ? "the offer ran out; the job is passing to the next technician" : null);
+        if (offer is null || offer.TechnicianId != technician || offer.ExpiresAt <= now)
+            throw NotOffered(offer is not null && offer.TechnicianId == technician ? "the offer ran out; the job is passing to the next technician" : null);
         RepairStateMachine.Fire(request, RepairTrigger.Accept, now);
         offer.Status = OfferStatus.Accepted;
         offer.ClosedAt = now;
@@ -53,13 +57,13 @@ public static class JobsApi
         IOptions<RepairsOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.TechnicianId is null)
-            return TechnicianRequired();
         var caller = Caller.From(http.User);
+        if (JobAccess.ActingTechnician(caller, input.TechnicianId) is not { } technician)
+            return TechnicianRequired();
         var (request, offer) = await LoadOfferAsync(db, id, caller, cancellationToken);
         if (request is null)
             return TypedResults.NotFound();
-        if (offer is null || offer.TechnicianId != input.TechnicianId)
+        if (offer is null || offer.TechnicianId != technician)
             throw NotOffered(null);
         var now = time.GetUtcNow();
         offer.Status = OfferStatus.Declined;
@@ -83,13 +87,24 @@ public static class JobsApi
         var trigger = RepairStateMachine.ParseMove(input.Move);
         if (trigger is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["move"] = ["move must be depart, arrive, await_parts, complete or cancel"] });
-        var request = await db.ServiceRequests.SingleOrDefaultAsync(r => r.Id == id && r.MerchantId == merchant, cancellationToken);
+        var v = new Validation();
+        RequestsApi.CheckPosition(v, input.Latitude, input.Longitude);
+        if (!v.IsValid)
+            return TypedResults.ValidationProblem(v.ToDictionary());
+        var request = await JobAccess.Visible(db, caller).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
             return TypedResults.NotFound();
-        if (trigger != RepairTrigger.Cancel && input.TechnicianId != request.TechnicianId)
+        if (trigger == RepairTrigger.Cancel && caller.Role == Role.Technician)
+            throw new DeskProblemException(StatusCodes.Status403Forbidden, "Technicians do not cancel jobs", "ask the dispatcher to cancel or reassign the job");
+        if (trigger != RepairTrigger.Cancel && JobAccess.ActingTechnician(caller, input.TechnicianId) != request.TechnicianId)
             throw new DeskProblemException(StatusCodes.Status409Conflict, "Not this technician's job", "the job is not held by this technician");
+        var record = trigger is RepairTrigger.Depart or RepairTrigger.Arrive or RepairTrigger.Complete
+            ? await JobRecords.GetOrAddAsync(db, request, time.GetUtcNow(), cancellationToken) : null;
+        if (trigger == RepairTrigger.Complete && RepairStateMachine.CanFire(request.Status, trigger.Value))
+            await JobRecords.CheckCompleteAsync(db, record!, cancellationToken);
         var now = time.GetUtcNow();
         var from = RepairStateMachine.Fire(request, trigger.Value, now);
+        JobRecords.Note(record, trigger.Value, input, now);
         var holder = request.TechnicianId;
         if (trigger == RepairTrigger.Cancel)
         {
@@ -140,8 +155,7 @@ public static class JobsApi
     private static async Task<(ServiceRequest? Request, DispatchOffer? Offer)> LoadOfferAsync(
         ClaimLensDbContext db, Guid id, Caller caller, CancellationToken cancellationToken)
     {
-        var merchant = caller.RequireMerchant();
-        var request = await db.ServiceRequests.SingleOrDefaultAsync(r => r.Id == id && r.MerchantId == merchant, cancellationToken);
+        var request = await JobAccess.Visible(db, caller).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
             return (null, null);
         var offer = await db.DispatchOffers.Where(o => o.RequestId == id && o.Status == OfferStatus.Open)

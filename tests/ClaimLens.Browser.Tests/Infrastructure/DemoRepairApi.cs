@@ -56,6 +56,23 @@ public sealed class DemoRepairApi(DeskSite site) : IDisposable
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Gives a technician a sign-in through the tenant's API; returns the user name and the one-time password.</summary>
+    public async Task<(string UserName, string Password)> TechnicianLoginAsync(Guid technician)
+    {
+        var response = await _client.PostAsJsonAsync($"/api/v1/repairs/technicians/{technician}/login", new { });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var login = JsonDocument.Parse(body).RootElement;
+        return (login.GetProperty("userName").GetString()!, login.GetProperty("password").GetString()!);
+    }
+
+    /// <summary>Adds a part to the tenant's catalogue.</summary>
+    public async Task PartAsync(string code, string name, string brand, long priceFen)
+    {
+        var response = await _client.PostAsJsonAsync("/api/v1/repairs/parts", new { code, name, brands = new[] { brand }, priceFen });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>The number customers and agents see for a request.</summary>
     public static string Number(Guid id) => "R" + id.ToString("N")[^8..].ToUpperInvariant();
 

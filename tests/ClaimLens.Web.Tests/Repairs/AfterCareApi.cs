@@ -35,6 +35,8 @@ public static class AfterCareApi
         HttpResponseMessage? last = null;
         foreach (var move in new[] { "depart", "arrive", "complete" })
         {
+            if (move == "complete")
+                await client.AddProofOfWorkAsync(id);
             last = await client.PostAsJsonAsync($"/api/v1/repairs/requests/{id}/moves", new { technicianId = technician, move });
             Assert.True(last.StatusCode == HttpStatusCode.OK, await last.Content.ReadAsStringAsync());
         }

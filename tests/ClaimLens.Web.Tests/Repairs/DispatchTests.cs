@@ -149,6 +149,8 @@ public sealed class DispatchTests
         Assert.Equal(HttpStatusCode.BadRequest, (await Move("teleport")).StatusCode);
         foreach (var (move, status) in new[] { ("depart", "on_the_way"), ("arrive", "on_site"), ("await_parts", "waiting_for_parts"), ("depart", "on_the_way"), ("arrive", "on_site"), ("complete", "completed") })
         {
+            if (move == "complete")
+                await tenant.AddProofOfWorkAsync(id);
             var moved = await Move(move);
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             Assert.Equal(status, (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());

@@ -121,7 +121,7 @@ public static class MediaApi
         _ => null,
     };
 
-    private static async Task<Results<PhysicalFileHttpResult, StatusCodeHttpResult, NotFound>> ServeAsync(
+    internal static async Task<Results<PhysicalFileHttpResult, StatusCodeHttpResult, NotFound>> ServeAsync(
         HttpContext http, MediaRenditions renditions, string? sha256, Rendition rendition, CancellationToken cancellationToken)
     {
         if (sha256 is null)

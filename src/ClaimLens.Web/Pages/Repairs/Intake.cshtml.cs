@@ -17,6 +17,8 @@ public sealed class IntakeModel(ClaimLensDbContext db, PersonalData personal, Re
 {
     [BindProperty] public string? Phone { get; set; }
 
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
     [BindProperty] public string? Name { get; set; }
 
     [BindProperty] public string? Brand { get; set; }
@@ -63,19 +65,37 @@ public sealed class IntakeModel(ClaimLensDbContext db, PersonalData personal, Re
     {
         var caller = Caller.From(User);
         var merchant = caller.RequireMerchant();
+        var ct = HttpContext.RequestAborted;
         await LoadAsync();
-        var chosen = WindowChoices.Where(w => w.Value == Window).Select(w => new TimeWindowInput(w.From, w.To)).ToList();
-        var input = new ServiceRequestInput(Brand, ProductType, Model, Fault, new AddressInput(null, null, null, TownCode, Street),
-            Name, Phone, chosen, "agent", null, null);
-        var filed = await RepairIntake.FileAsync(input, merchant, caller.Actor, db, personal, regions, index, options.Value, time, HttpContext.RequestAborted);
-        if (filed.Errors is { } errors)
+        var (photos, photoError) = await IntakePhotos.StageAsync(HttpContext.RequestServices, Photos, ct);
+        try
         {
-            Errors = RepairPages.LocaliseErrors(errors);
-            await LookupAsync();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            if (photoError is not null)
+            {
+                Errors["Photos"] = photoError;
+                await LookupAsync();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            var chosen = WindowChoices.Where(w => w.Value == Window).Select(w => new TimeWindowInput(w.From, w.To)).ToList();
+            var input = new ServiceRequestInput(Brand, ProductType, Model, Fault, new AddressInput(null, null, null, TownCode, Street),
+                Name, Phone, chosen, "agent", null, null);
+            var filed = await RepairIntake.FileAsync(input, merchant, caller.Actor, db, personal, regions, index, options.Value, time, ct);
+            if (filed.Errors is { } errors)
+            {
+                Errors = RepairPages.LocaliseErrors(errors);
+                await LookupAsync();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            await IntakePhotos.AttachAsync(HttpContext.RequestServices, db, filed.Request!, photos, caller.Actor, ct);
+            return Redirect($"/repairs/requests/{filed.Request!.Id}?filed=true");
         }
-        return Redirect($"/repairs/requests/{filed.Request!.Id}?filed=true");
+        finally
+        {
+            foreach (var photo in photos)
+                photo.Dispose();
+        }
     }
 
     private async Task LoadAsync()

@@ -4,6 +4,8 @@ using ClaimLens.Web.Pages.Merchant;
 using ClaimLens.Web.Regions;
 using ClaimLens.Web.Repairs;
 using ClaimLens.Web.Repairs.Timeline;
+using ClaimLens.Web.Repairs.Work;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +17,19 @@ namespace ClaimLens.Web.Pages.Repairs;
 /// <summary>One request for the tenant's staff: status and response target, the masked phone with the audited reveal,
 /// the timeline with a form to log a call, message or visit note, the warranty link and the follow-up. The reveal and the
 /// timeline go through the API's handlers, so the audit entries and checks are the same.</summary>
-public sealed class RequestDetailModel(ClaimLensDbContext db, PersonalData personal, RegionIndex regions, TimeProvider time) : PageModel
+public sealed class RequestDetailModel(
+    ClaimLensDbContext db, PersonalData personal, RegionIndex regions, TimeProvider time, UserManager<DeskUser> users) : PageModel
 {
+    public IReadOnlyList<RepairPhotoView> Photos { get; private set; } = [];
+
+    public JobWorkDto? Work { get; private set; }
+
+    public string? TechnicianName { get; private set; }
+
+    public bool TechnicianHasLogin { get; private set; }
+
+    public TechnicianLogin? IssuedLogin { get; private set; }
+
     public ServiceRequestDto Item { get; private set; } = null!;
 
     public RepairStatus Status { get; private set; }
@@ -87,6 +100,20 @@ public sealed class RequestDetailModel(ClaimLensDbContext db, PersonalData perso
         }
     }
 
+    /// <summary>Gives the request's technician a sign-in for the phone pages (or a new password); shown once.</summary>
+    public async Task<IActionResult> OnPostLoginAsync(Guid id)
+    {
+        var merchant = Caller.From(User).RequireMerchant();
+        var technician = await db.ServiceRequests.AsNoTracking().Where(r => r.Id == id && r.MerchantId == merchant).Select(r => r.TechnicianId)
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (technician is not { } tech)
+            return NotFound();
+        var result = await TechnicianLogins.Issue(tech, null, HttpContext, db, users, time, HttpContext.RequestAborted);
+        if (result.Result is Ok<TechnicianLogin> ok)
+            IssuedLogin = ok.Value;
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
@@ -99,6 +126,14 @@ public sealed class RequestDetailModel(ClaimLensDbContext db, PersonalData perso
         TimeZone = await MerchantPages.TimeZoneAsync(db, merchant, ct);
         if ((await TimelineApi.List(id, HttpContext, db, personal, ct)).Result is Ok<List<TimelineItemDto>> list)
             Timeline = list.Value!;
+        Work = JobWorkDto.From(id, await db.JobRecords.AsNoTracking().SingleOrDefaultAsync(r => r.RequestId == id, ct));
+        Photos = (await db.RepairPhotos.AsNoTracking().Where(p => p.RequestId == id).OrderBy(p => p.CreatedAt).Take(200).ToListAsync(ct))
+            .Select(RepairPhotoView.From).ToList();
+        if (row.TechnicianId is { } tech)
+        {
+            TechnicianName = await db.Technicians.AsNoTracking().Where(t => t.Id == tech).Select(t => t.Name).SingleOrDefaultAsync(ct);
+            TechnicianHasLogin = await users.Users.AnyAsync(u => u.TechnicianId == tech, ct);
+        }
         FollowUp = await db.Set<FollowUp>().AsNoTracking().Where(f => f.RequestId == id && f.MerchantId == merchant).OrderByDescending(f => f.DueAt)
             .Select(f => new FollowUpView(f.DueAt, f.Satisfaction, f.Comment, f.AnsweredAt)).FirstOrDefaultAsync(ct);
         return true;

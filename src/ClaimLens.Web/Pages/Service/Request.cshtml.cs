@@ -39,6 +39,8 @@ public sealed class RequestModel(ClaimLensDbContext db, PersonalData personal, R
 
     [BindProperty] public string? Phone { get; set; }
 
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
     public string TenantName { get; private set; } = "";
 
     public string TimeZone { get; private set; } = "Asia/Shanghai";
@@ -61,18 +63,35 @@ public sealed class RequestModel(ClaimLensDbContext db, PersonalData personal, R
     {
         if (!await LoadAsync(tenant))
             return NotFound();
-        var chosen = WindowChoices.Where(w => Windows.Contains(w.Value)).Select(w => new TimeWindowInput(w.From, w.To)).ToList();
-        var input = new ServiceRequestInput(Brand, ProductType, Model, Fault, new AddressInput(ProvinceCode, CityCode, CountyCode, TownCode, Street),
-            Name, Phone, chosen, "online", null, null);
-        var filed = await RepairIntake.FileAsync(input, tenant, "public:online", db, personal, regions, index, options.Value, time, HttpContext.RequestAborted);
-        if (filed.Errors is { } errors)
+        var ct = HttpContext.RequestAborted;
+        var (photos, photoError) = await IntakePhotos.StageAsync(HttpContext.RequestServices, Photos, ct);
+        try
         {
-            Errors = RepairPages.LocaliseErrors(errors);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (photoError is not null)
+            {
+                Errors["Photos"] = photoError;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            var chosen = WindowChoices.Where(w => Windows.Contains(w.Value)).Select(w => new TimeWindowInput(w.From, w.To)).ToList();
+            var input = new ServiceRequestInput(Brand, ProductType, Model, Fault, new AddressInput(ProvinceCode, CityCode, CountyCode, TownCode, Street),
+                Name, Phone, chosen, "online", null, null);
+            var filed = await RepairIntake.FileAsync(input, tenant, "public:online", db, personal, regions, index, options.Value, time, ct);
+            if (filed.Errors is { } errors)
+            {
+                Errors = RepairPages.LocaliseErrors(errors);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            await IntakePhotos.AttachAsync(HttpContext.RequestServices, db, filed.Request!, photos, "public:online", ct);
+            Filed = filed;
             return Page();
         }
-        Filed = filed;
-        return Page();
+        finally
+        {
+            foreach (var photo in photos)
+                photo.Dispose();
+        }
     }
 
     private async Task<bool> LoadAsync(Guid tenant)

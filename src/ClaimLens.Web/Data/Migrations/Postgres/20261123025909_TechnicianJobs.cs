@@ -1,0 +1,143 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ClaimLens.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class TechnicianJobs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Subject",
+                table: "Fingerprints",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "ClaimPhoto");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "TechnicianId",
+                table: "AspNetUsers",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "JobRecords",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ArrivedLatitude = table.Column<double>(type: "double precision", nullable: true),
+                    ArrivedLongitude = table.Column<double>(type: "double precision", nullable: true),
+                    SignatureSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Parts = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRecords", x => x.RequestId);
+                    table.ForeignKey(
+                        name: "FK_JobRecords_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Parts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Brands = table.Column<List<string>>(type: "text[]", nullable: false),
+                    PriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Parts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Parts_Merchants_MerchantId",
+                        column: x => x.MerchantId,
+                        principalTable: "Merchants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepairPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReportJson = table.Column<string>(type: "text", nullable: true),
+                    Risk = table.Column<int>(type: "integer", nullable: true),
+                    Verdict = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    TopFindingZh = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TopFindingEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AnalysisError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AnalyzedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepairPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepairPhotos_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Parts_MerchantId_Code",
+                table: "Parts",
+                columns: new[] { "MerchantId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepairPhotos_RequestId_Stage",
+                table: "RepairPhotos",
+                columns: new[] { "RequestId", "Stage" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "JobRecords");
+
+            migrationBuilder.DropTable(
+                name: "Parts");
+
+            migrationBuilder.DropTable(
+                name: "RepairPhotos");
+
+            migrationBuilder.DropColumn(
+                name: "Subject",
+                table: "Fingerprints");
+
+            migrationBuilder.DropColumn(
+                name: "TechnicianId",
+                table: "AspNetUsers");
+        }
+    }
+}

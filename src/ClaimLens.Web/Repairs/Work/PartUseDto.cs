@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Repairs.Work;
+
+public sealed record PartUseDto(string Code, string Name, int Quantity, long UnitPriceFen);

@@ -1,0 +1,3 @@
+namespace ClaimLens.Web.Repairs.Work;
+
+public sealed record PartUseInput(string? Code, int? Quantity);
