@@ -135,13 +135,18 @@ public abstract class ClaimLensDbContext(DbContextOptions options) : IdentityDbC
             await LockAuditChainAsync(cancellationToken);
             var previous = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
                 .Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
-            foreach (var entry in pending)
+            // The chain is verified in Seq order, and Seq is given by the database as the rows are inserted, in an
+            // order EF does not promise to be the order of Append (a context already tracking earlier entries chained
+            // them one way and inserted them another). So the rows go in first, then are linked in the order the
+            // database numbered them, in the same transaction and under the same lock.
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            foreach (var entry in pending.OrderBy(e => e.Seq))
             {
                 entry.PrevHash = previous;
                 entry.Hash = AuditChain.ComputeHash(entry);
                 previous = entry.Hash;
             }
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             return written;

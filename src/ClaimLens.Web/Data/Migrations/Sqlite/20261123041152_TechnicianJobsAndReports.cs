@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ClaimLens.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class TechnicianJobs : Migration
+    public partial class TechnicianJobsAndReports : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "PartsWaits",
+                table: "ServiceRequests",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "Subject",
                 table: "Fingerprints",
@@ -107,6 +114,16 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_MerchantId_CompletedAt",
+                table: "ServiceRequests",
+                columns: new[] { "MerchantId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_MerchantId_CreatedAt",
+                table: "ServiceRequests",
+                columns: new[] { "MerchantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Parts_MerchantId_Code",
                 table: "Parts",
                 columns: new[] { "MerchantId", "Code" },
@@ -129,6 +146,18 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RepairPhotos");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceRequests_MerchantId_CompletedAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ServiceRequests_MerchantId_CreatedAt",
+                table: "ServiceRequests");
+
+            migrationBuilder.DropColumn(
+                name: "PartsWaits",
+                table: "ServiceRequests");
 
             migrationBuilder.DropColumn(
                 name: "Subject",

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimLens.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClaimLensDbContext))]
-    [Migration("20261123025840_TechnicianJobs")]
-    partial class TechnicianJobs
+    [Migration("20261123041152_TechnicianJobsAndReports")]
+    partial class TechnicianJobsAndReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1234,6 +1234,9 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartsWaits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneIndex")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1298,6 +1301,10 @@ namespace ClaimLens.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WarrantyOfRequestId");
+
+                    b.HasIndex("MerchantId", "CompletedAt");
+
+                    b.HasIndex("MerchantId", "CreatedAt");
 
                     b.HasIndex("MerchantId", "PhoneIndex");
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClaimLens.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresClaimLensDbContext))]
-    [Migration("20261123025527_RepairReports")]
-    partial class RepairReports
+    [Migration("20261123041216_TechnicianJobsAndReports")]
+    partial class TechnicianJobsAndReports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -125,6 +125,9 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("TechnicianId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
@@ -613,6 +616,13 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("ClaimPhoto");
 
                     b.Property<long>("Value")
                         .HasColumnType("bigint");
@@ -1420,6 +1430,146 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                     b.ToTable("TimelineEntries");
                 });
 
+            modelBuilder.Entity("ClaimLens.Web.Repairs.Work.JobRecord", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("ArrivedLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ArrivedLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset?>("DepartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignatureSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("JobRecords");
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Repairs.Work.Part", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("Brands")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MerchantId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Parts");
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Repairs.Work.RepairPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnalysisError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnalyzedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TopFindingEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TopFindingZh")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Stage");
+
+                    b.ToTable("RepairPhotos");
+                });
+
             modelBuilder.Entity("ClaimLens.Web.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2041,6 +2191,68 @@ namespace ClaimLens.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ClaimLens.Web.Repairs.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Repairs.Work.JobRecord", b =>
+                {
+                    b.HasOne("ClaimLens.Web.Repairs.ServiceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("ClaimLens.Web.Repairs.Work.JobRecord", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("ClaimLens.Web.Repairs.Work.PartUse", "Parts", b1 =>
+                        {
+                            b1.Property<Guid>("JobRecordRequestId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(40);
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200);
+
+                            b1.Property<Guid>("PartId");
+
+                            b1.Property<int>("Quantity");
+
+                            b1.Property<long>("UnitPriceFen");
+
+                            b1.HasKey("JobRecordRequestId", "__synthesizedOrdinal");
+
+                            b1.ToTable("JobRecords");
+
+                            b1
+                                .ToJson("Parts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JobRecordRequestId");
+                        });
+
+                    b.Navigation("Parts");
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Repairs.Work.Part", b =>
+                {
+                    b.HasOne("ClaimLens.Web.Accounts.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClaimLens.Web.Repairs.Work.RepairPhoto", b =>
+                {
                     b.HasOne("ClaimLens.Web.Repairs.ServiceRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
