@@ -2,6 +2,7 @@ using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Claims;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Evidence;
+using ClaimLens.Web.Pages.Review;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +125,7 @@ public sealed class DetailModel(ClaimLensDbContext db, MediaStore store, IOption
                 Matched = p.MatchedReferenceSha256 != null, Heatmap = p.HeatmapSha256 != null })
             .ToListAsync(ct);
         Photos = photos.Select(p => new PhotoView(p.Id, p.Round, p.Ordinal, p.FileName, p.Source, p.Risk, p.Verdict, p.AnalysisError,
-            p.AnalyzedAt is not null, p.Matched, p.Heatmap, PhotoFindings.Read(p.ReportJson, Lang).Items)).ToList();
+            p.AnalyzedAt is not null, p.Matched, p.Heatmap, ReportReader.Read(p.ReportJson, Lang).Findings)).ToList();
         Responses = await db.MerchantResponses.AsNoTracking().Where(r => r.ClaimId == id).OrderBy(r => r.CreatedAt)
             .Select(r => new { r.Text, r.EvidenceSha256, r.Actor, r.CreatedAt }).ToListAsync(ct) is var responses
             ? responses.Select(r => new ResponseView(r.Text, r.EvidenceSha256.Count, r.Actor, r.CreatedAt)).ToList() : [];
@@ -137,7 +138,7 @@ public sealed class DetailModel(ClaimLensDbContext db, MediaStore store, IOption
         DateTimeOffset? DecidedAt, string? DecisionNote, string BuyerKey);
 
     public sealed record PhotoView(Guid Id, int Round, int Ordinal, string FileName, EvidenceSource Source, int? Risk, string? Verdict,
-        string? AnalysisError, bool Analysed, bool HasReference, bool HasHeatmap, IReadOnlyList<PhotoFindings.Item> Findings);
+        string? AnalysisError, bool Analysed, bool HasReference, bool HasHeatmap, IReadOnlyList<ReviewFinding> Findings);
 
     public sealed record ResponseView(string Text, int EvidenceCount, string Actor, DateTimeOffset CreatedAt);
 }
