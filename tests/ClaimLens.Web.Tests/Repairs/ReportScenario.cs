@@ -35,6 +35,8 @@ public static class ReportScenario
         Assert.Equal(HttpStatusCode.OK, (await tenant.AcceptAsync(r2Id, r2.OfferedTo()!.Value)).StatusCode);
         foreach (var move in new[] { "depart", "arrive", "await_parts", "depart", "arrive", "complete" })
         {
+            if (move == "complete")
+                await tenant.AddProofOfWorkAsync(r2Id);
             var moved = await tenant.PostAsJsonAsync($"/api/v1/repairs/requests/{r2Id}/moves", new { technicianId = fixer, move });
             Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
         }
