@@ -154,6 +154,12 @@ public sealed partial class ReviewPagesTests
             ("userName", "orphan"), ("displayName", "x"), ("role", "Merchant"), ("merchantId", ""));
         Assert.Contains("商家用户必须指定商家。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await desk.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "orphan")));
+
+        // Tried: a technician made here, with no technician record behind it: refused (the repair tenant makes those).
+        var technician = await admin.PostFormAsync("/admin/users?handler=create", token,
+            ("userName", "loose-tech"), ("displayName", "x"), ("role", "Technician"), ("merchantId", desk.MerchantA.MerchantId.ToString()));
+        Assert.Contains("维修师傅的登录由服务商在维修台为其师傅创建。", await technician.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await desk.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "loose-tech")));
     }
 
     /// <summary>A claim of the merchant behind <paramref name="merchantKey"/> with a forged photo, analysed and answered,

@@ -66,6 +66,8 @@ public sealed class UsersModel(ClaimLensDbContext db, UserManager<DeskUser> user
         if (await FindOtherAsync(userId) is not { } user)
             return NotFound();
         var errors = await CheckRoleAsync(role, merchantId);
+        if (user.TechnicianId is not null)
+            errors.Add(L("这是维修师傅的登录，由服务商在维修台管理。", "This is a technician's sign-in; the service tenant manages it on the repair desk."));
         if (errors.Count == 0)
         {
             var current = await users.GetRolesAsync(user);
@@ -129,6 +131,8 @@ public sealed class UsersModel(ClaimLensDbContext db, UserManager<DeskUser> user
         var errors = new List<string>();
         if (!Enum.TryParse<Role>(role, out var parsed) || !Enum.IsDefined(parsed) || role != parsed.ToString())
             errors.Add(L("请选择角色。", "Choose a role."));
+        else if (parsed == Role.Technician)
+            errors.Add(L("维修师傅的登录由服务商在维修台为其师傅创建。", "A technician's sign-in is made by the service tenant for its technician, on the repair desk."));
         else if (parsed == Role.Merchant && merchantId is null)
             errors.Add(L("商家用户必须指定商家。", "A merchant user needs a merchant."));
         else if (parsed is Role.Admin or Role.Buyer && merchantId is not null)
