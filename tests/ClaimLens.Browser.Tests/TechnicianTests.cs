@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using ClaimLens.Browser.Tests.Infrastructure;
 using ClaimLens.Browser.Tests.Pages;
 using Microsoft.Playwright;
-using OpenCvSharp;
 
 namespace ClaimLens.Browser.Tests;
 
@@ -50,8 +49,8 @@ public sealed class TechnicianTests(DeskSite site)
         await page.GetByText("已记录位置").WaitForAsync();
         Assert.Equal("师傅已到场", (await tech.JobStatus.InnerTextAsync()).Trim());
 
-        await tech.AddPhotoAsync("维修前", Photo(1), "before.jpg");
-        await tech.AddPhotoAsync("维修后", Photo(2), "after.jpg");
+        await tech.AddPhotoAsync("维修前", TestPictures.Shapes(1), "before.jpg");
+        await tech.AddPhotoAsync("维修后", TestPictures.Shapes(2), "after.jpg");
         await page.GetByLabel("使用的配件").SelectOptionAsync(partCode);
         await page.GetByLabel("维修记录", new() { Exact = true }).FillAsync("更换锁芯，开关 20 次正常");
         await tech.StepAsync("保存记录");
@@ -85,16 +84,5 @@ public sealed class TechnicianTests(DeskSite site)
         var demo = page.Locator("a.job-card", new() { HasText = "指纹识别失灵" });
         Assert.Contains("调度员指派", await demo.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("东华门街道", await demo.InnerTextAsync(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A camera-like JPEG: shapes and noise, different per seed.</summary>
-    private static byte[] Photo(int seed)
-    {
-        var rng = new Random(seed);
-        using var image = new Mat(960, 1280, MatType.CV_8UC3, new Scalar(rng.Next(80, 200), rng.Next(80, 200), rng.Next(80, 200)));
-        for (var i = 0; i < 30; i++)
-            Cv2.Circle(image, new Point(rng.Next(1280), rng.Next(960)), rng.Next(20, 160), new Scalar(rng.Next(256), rng.Next(256), rng.Next(256)), -1);
-        Cv2.ImEncode(".jpg", image, out var jpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 90));
-        return jpeg;
     }
 }

@@ -34,7 +34,7 @@ public sealed class DemoMerchantApi(DeskSite site) : IDisposable
         using var listing = ProductPhoto.Draw(1200, 900, tag.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
         Cv2.ImEncode(".jpg", listing, out var listingJpeg, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
         (await _client.PostAsJsonAsync("/api/v1/products", new { sku, brand = "ClaimLens", name = $"测试商品 {tag}" })).EnsureSuccessStatusCode();
-        using (var refs = new MultipartFormDataContent { { Jpeg(listingJpeg), "photos", "listing.jpg" } })
+        using (var refs = new MultipartFormDataContent { { TestPictures.Part(listingJpeg, "image/jpeg"), "photos", "listing.jpg" } })
             (await _client.PostAsync($"/api/v1/products/{sku}/reference-photos", refs)).EnsureSuccessStatusCode();
         (await _client.PostAsJsonAsync("/api/v1/orders", new
         {
@@ -50,7 +50,7 @@ public sealed class DemoMerchantApi(DeskSite site) : IDisposable
         {
             { new StringContent(orderNo), "orderNo" }, { new StringContent(sku), "sku" }, { new StringContent("refund_only"), "type" },
             { new StringContent("收到时有裂纹"), "reason" }, { new StringContent(599m.ToString(CultureInfo.InvariantCulture)), "amount" },
-            { Jpeg(forgedJpeg), "photos", "IMG_1.jpg" },
+            { TestPictures.Part(forgedJpeg, "image/jpeg"), "photos", "IMG_1.jpg" },
         };
         var filed = await _client.PostAsync("/api/v1/claims", claimForm);
         filed.EnsureSuccessStatusCode();
@@ -100,11 +100,4 @@ public sealed class DemoMerchantApi(DeskSite site) : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    private static ByteArrayContent Jpeg(byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        return content;
-    }
 }

@@ -2,7 +2,6 @@ using ClaimLens.Web.Accounts;
 using ClaimLens.Web.Data;
 using ClaimLens.Web.Pages.Merchant;
 using ClaimLens.Web.Repairs;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -80,19 +79,12 @@ public sealed class FollowUpsModel(ClaimLensDbContext db, PersonalData personal,
     public async Task<IActionResult> OnPostRevealAsync(Guid id, Guid requestId)
     {
         Target = id;
-        var result = await RequestsApi.RevealPhone(requestId, new RevealInput(Reason), HttpContext, db, personal, time, HttpContext.RequestAborted);
-        switch (result.Result)
-        {
-            case Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                return NotFound();
-            case Ok<RevealedPhone> ok:
-                RevealedPhone = ok.Value!.Phone;
-                break;
-            default:
-                Errors["Reason"] = L("请写明查看完整号码的原因。", "Say why you need the full number.");
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
-        }
+        var (found, phone, error) = await RepairPages.RevealPhoneAsync(HttpContext, requestId, Reason, db, personal, time);
+        if (!found)
+            return NotFound();
+        RevealedPhone = phone;
+        if (error is not null)
+            Errors["Reason"] = error;
         await LoadAsync();
         return Page();
     }

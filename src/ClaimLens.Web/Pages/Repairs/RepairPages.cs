@@ -1,5 +1,8 @@
 using System.Globalization;
+using ClaimLens.Web.Accounts;
+using ClaimLens.Web.Data;
 using ClaimLens.Web.Repairs;
+using Microsoft.AspNetCore.Http.HttpResults;
 using static ClaimLens.Web.Pages.Text;
 
 namespace ClaimLens.Web.Pages.Repairs;
@@ -29,6 +32,25 @@ public static class RepairPages
         RepairStatus.Cancelled => L("已取消", "Cancelled"),
         _ => status.ToString(),
     };
+
+    /// <summary>The audited phone reveal as the staff pages ask for it, through the API's own handler: the full number,
+    /// or the reason field's error (and a 400 status); <c>Found</c> false when the request is not the caller's.</summary>
+    public static async Task<(bool Found, string? Phone, string? ReasonError)> RevealPhoneAsync(HttpContext http, Guid requestId,
+        string? reason, ClaimLensDbContext db, PersonalData personal, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var result = await RequestsApi.RevealPhone(requestId, new RevealInput(reason), http, db, personal, time, http.RequestAborted);
+        switch (result.Result)
+        {
+            case NotFound:
+                return (false, null, null);
+            case Ok<RevealedPhone> ok:
+                return (true, ok.Value!.Phone, null);
+            default:
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return (true, null, L("请写明查看完整号码的原因。", "Say why you need the full number."));
+        }
+    }
 
     /// <summary>The number a customer quotes on the phone: the id's random tail (its head is a timestamp shared by neighbours).</summary>
     public static string Number(Guid id) => "R" + id.ToString("N")[^8..].ToUpperInvariant();

@@ -64,19 +64,12 @@ public sealed class RequestDetailModel(
 
     public async Task<IActionResult> OnPostRevealAsync(Guid id)
     {
-        var result = await RequestsApi.RevealPhone(id, new RevealInput(Reason), HttpContext, db, personal, time, HttpContext.RequestAborted);
-        switch (result.Result)
-        {
-            case Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                return NotFound();
-            case Ok<RevealedPhone> ok:
-                RevealedPhone = ok.Value!.Phone;
-                break;
-            default:
-                Errors["Reason"] = L("请写明查看完整号码的原因。", "Say why you need the full number.");
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
-        }
+        var (found, phone, error) = await RepairPages.RevealPhoneAsync(HttpContext, id, Reason, db, personal, time);
+        if (!found)
+            return NotFound();
+        RevealedPhone = phone;
+        if (error is not null)
+            Errors["Reason"] = error;
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
