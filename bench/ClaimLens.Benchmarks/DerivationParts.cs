@@ -43,7 +43,7 @@ internal static class DerivationParts
                 m.Dispose();
             var luma = NoiseModel.LumaVariance(jpeg, (double)claim.Width / analysis.Width);
             var chroma = NoiseModel.ChromaVariance(jpeg, (double)claim.Width / analysis.Width);
-            var noise = Time("noiseCorrelation", () => NoiseCorrelation.Measure(analysis.Planes, aligned.Planes, aligned.Valid, bs, luma));
+            var noise = Time("noiseCorrelation", () => NoiseCorrelation.Measure(analysis.Planes, aligned.Planes, aligned.Valid, bs, luma, jpeg, (double)claim.Width / analysis.Width));
             var agreement = Time("agreement", () => Agreement.Evaluate(fit, luma, chroma, noise));
             Time("changeMask", () => ChangeMask.Build(analysis.Planes, aligned, fit, agreement, luma, chroma)).Dispose();
             Time("pixels.compression", () => ClaimLens.Forensics.Pixels.CompressionAnalysis.Inspect(claim, claimBytes));

@@ -29,6 +29,10 @@ internal static class AnalysisExtras
                 Cv2.ImEncode(".jpg", decoded, out var copy, new ImageEncodingParam(ImwriteFlags.JpegQuality, q));
                 using var r = EvidenceAnalyzer.Analyze(copy, new AnalysisOptions { References = [reference] });
                 Console.WriteLine($"copy at q{q}: {r.Report.Verdict}, noise {r.Derivation?.NoiseCorrelation:F3} / expected {r.Derivation?.ExpectedNoiseCorrelation:F3}, ratio {r.Derivation?.ResidualRatio:F2}");
+                // A sibling: the drawn original saved at the claim's quality, as a platform re-encodes the merchant's upload.
+                Cv2.ImEncode(".jpg", listing, out var sibling, new ImageEncodingParam(ImwriteFlags.JpegQuality, q));
+                using var s = EvidenceAnalyzer.Analyze(sibling, new AnalysisOptions { References = [reference] });
+                Console.WriteLine($"sibling at q{q}: {s.Report.Verdict}, noise {s.Derivation?.NoiseCorrelation:F3} / expected {s.Derivation?.ExpectedNoiseCorrelation:F3}, ratio {s.Derivation?.ResidualRatio:F2}");
             }
             return 0;
         }

@@ -104,11 +104,15 @@ internal static class EvalCommand
 
     private static void WriteResults(string path, IReadOnlyList<EvalOutcome> outcomes)
     {
-        var csv = new StringBuilder("line,image,kind,label,verdict,risk,derived,iou,truthFraction,ms,codes,error\n");
+        var csv = new StringBuilder("line,image,kind,label,verdict,risk,derived,iou,truthFraction,ms,codes,error,"
+            + "inliers,explained,residualRatio,localShift,noise,expectedNoise,fieldRms,fieldSignificance\n");
         foreach (var o in outcomes)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{o.Row.Line},{Path.GetFileName(o.Row.Image)},{o.Row.Kind},{(o.Row.Forged ? "forged" : "genuine")},{Forensics.Report.ReportJson.Name(o.Verdict)},{o.Risk},{o.Derived},{o.Iou:0.000},{o.TruthFraction:0.0000},{o.Milliseconds:0.0},{string.Join(';', o.Codes.Order(StringComparer.Ordinal))},\"{o.Error?.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n");
+                $"{o.Row.Line},{Path.GetFileName(o.Row.Image)},{o.Row.Kind},{(o.Row.Forged ? "forged" : "genuine")},{Forensics.Report.ReportJson.Name(o.Verdict)},{o.Risk},{o.Derived},{o.Iou:0.000},{o.TruthFraction:0.0000},{o.Milliseconds:0.0},{string.Join(';', o.Codes.Order(StringComparer.Ordinal))},\"{o.Error?.Replace("\"", "\"\"", StringComparison.Ordinal)}\",");
+            var m = o.Match;
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{m?.Inliers},{m?.ExplainedFraction:0.000},{m?.ResidualRatio:0.000},{m?.LocalShift:0.000},{m?.NoiseCorrelation:0.000},{m?.ExpectedNoiseCorrelation:0.000},{m?.ShiftFieldRms:0.0000},{m?.ShiftFieldSignificance:0.0}\n");
         }
         File.WriteAllText(path, csv.ToString());
     }

@@ -8,6 +8,9 @@ namespace ClaimLens.Cli.Evaluation;
 /// <param name="Error">Why the photo could not be analysed, or null.</param>
 internal sealed record EvalOutcome(EvalRow Row, Verdict Verdict, int Risk, IReadOnlySet<string> Codes, double? Iou, double TruthFraction, double Milliseconds, string? Error)
 {
+    /// <summary>The best reference candidate's pixel measures, for failure analysis; null when none matched.</summary>
+    public Forensics.Derivation.DerivationMatch? Match { get; init; }
+
     public bool Derived => Codes.Contains(FindingCodes.DerivedFromReference);
 
     public bool Detected => Verdict == Verdict.LikelyManipulated;

@@ -61,7 +61,7 @@ internal sealed class EvalRunner : IDisposable
             var (iou, fraction) = row.Mask is null ? (null, 0) : MaskIou(result, row.Mask);
             var report = result.Report;
             var codes = report.Findings.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
-            return new EvalOutcome(row, report.Verdict, report.Risk, codes, iou, fraction, ms, null);
+            return new EvalOutcome(row, report.Verdict, report.Risk, codes, iou, fraction, ms, null) { Match = result.Derivation };
         }
     }
 

@@ -35,8 +35,17 @@ internal sealed class Agreement
     // widens the noise rescue, which subtle re-photographs sharing fine texture (fields 0.024-0.036 px) reached.
     internal const double MaxFieldRms = 0.06;
     internal const double MinFieldSignificance = 3;
-    internal const double FlatFieldRms = 0.012;
+    internal const double FlatFieldRms = 0.015;
     internal const double FlatRescueResidualRatio = 2.5;
+
+    // Session 5 (decision 0002, "Flat copies"): copies the tone model explains poorly (a large clone or blur, a
+    // quarter turn of a noisy picture: residual ratios 1.6-3.3, explained 0.48-0.8) kept a flat field (0.0025-0.0142
+    // px) and the reference's noise at 0.9-1.8 of a copy's expectation. No re-photograph on the dev set had a field
+    // below 0.022 px, while subtle ones reached 1.37 of the expectation: the flat field is what tells them apart.
+    internal const double FlatCopyExpectedNoise = 0.4;
+    internal const double FlatCopyNoiseShare = 0.9;
+    internal const double FlatCopyExplainedFraction = 0.45;
+    internal const double FlatCopyResidualRatio = 3.5;
 
     // Blocks with a gradient RMS below 3 grey levels per pixel cannot measure a sub-pixel shift above noise.
     private const double MinGradientEnergy = 2 * (3 / BlockFit.Unit) * (3 / BlockFit.Unit);
@@ -91,9 +100,16 @@ internal sealed class Agreement
 
     /// <summary>The claim carries the reference's own noise as strongly as a copy would, and the model nearly
     /// explains it (or, when no residual displacement is left at all, explains most of it).</summary>
-    public bool NoiseShared => ExpectedNoiseCorrelation >= RescueExpectedNoise
+    public bool NoiseShared => (ExpectedNoiseCorrelation >= RescueExpectedNoise
         && ResidualRatio <= (FieldFlat ? FlatRescueResidualRatio : RescueResidualRatio)
-        && ExplainedFraction >= MinExplainedFraction && NoiseCorrelation >= RescueNoiseShare * ExpectedNoiseCorrelation;
+        && ExplainedFraction >= MinExplainedFraction && NoiseCorrelation >= RescueNoiseShare * ExpectedNoiseCorrelation)
+        || FlatCopy;
+
+    /// <summary>No residual displacement is left and the claim carries nearly a copy's share of the reference's
+    /// noise: a copy, however poorly the tone model explains its blocks.</summary>
+    public bool FlatCopy => FieldFlat && ExpectedNoiseCorrelation >= FlatCopyExpectedNoise
+        && NoiseCorrelation >= FlatCopyNoiseShare * ExpectedNoiseCorrelation
+        && ExplainedFraction >= FlatCopyExplainedFraction && ResidualRatio <= FlatCopyResidualRatio;
 
     /// <summary>After alignment the claim still needs a smooth, significant displacement that no homography
     /// gives: another lens or viewpoint, a new photograph.</summary>

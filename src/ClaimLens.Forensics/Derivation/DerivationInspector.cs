@@ -78,11 +78,11 @@ public static class DerivationInspector
             // Full-resolution claim pixels per analysis pixel: the claim's JPEG noise is averaged over them.
             var downsampling = (double)claim.Width / claim.Bgr.Width / view.Scale;
             var noise = (Luma: NoiseModel.LumaVariance(claimJpeg, downsampling), Chroma: NoiseModel.ChromaVariance(claimJpeg, downsampling));
-            var judged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, homography, view), view, claimJpeg, noise);
+            var judged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, homography, view), view, claimJpeg, noise, downsampling);
             timings["refine"] = timings.GetValueOrDefault("refine") + judged.Aligned.RefineMs;
             if (!judged.Agreement.Derived && PixelMove(judged.Aligned.Homography, claim, view, candidate.Reference) is { } exact)
             {
-                var exactJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, exact, view, refine: false), view, claimJpeg, noise, exactMove: true);
+                var exactJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, exact, view, refine: false), view, claimJpeg, noise, downsampling, exactMove: true);
                 if (exactJudged.Agreement.Derived)
                     (judged, exactJudged) = (exactJudged, judged);
                 exactJudged.Aligned.Dispose();
@@ -144,11 +144,15 @@ public static class DerivationInspector
 
     // Compares the claim with one alignment of the reference, block by block.
     private static Judged Judge(ReferenceImage reference, AlignedReference aligned, AnalysisImage view, JpegInfo? claimJpeg,
-        (double Luma, double Chroma) noise, bool exactMove = false)
+        (double Luma, double Chroma) noise, double downsampling, bool exactMove = false)
     {
         var fit = BlockFit.Compute(view.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(view.Width, view.Height));
-        var correlation = NoiseCorrelation.Readable(claimJpeg, Projective.LocalScale(aligned.Homography, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0))
-            ? NoiseCorrelation.Measure(view.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, noise.Luma)
+        var scale = Projective.LocalScale(aligned.Homography, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
+        // Full-resolution reference pixels per claim analysis pixel.
+        var referenceDownsampling = (double)reference.Image.Width / reference.Analysis.Width / scale;
+        var correlation = NoiseCorrelation.Readable(claimJpeg, scale)
+            ? NoiseCorrelation.Measure(view.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, noise.Luma, claimJpeg, downsampling,
+                reference.Jpeg, referenceDownsampling)
             : (double.NaN, double.NaN);
         return new Judged(aligned, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation, exactMove));
     }
@@ -156,9 +160,10 @@ public static class DerivationInspector
     // A phone's quarter-turn rotation, mirror and crop move whole pixels of the full-resolution picture. Fitted
     // through two analysis resamplings, such a move comes out slightly off (a 0.07 % scale error drifts 1.5 px
     // across a 2,048 px claim; a 0.2° tilt on a claim with little texture), enough to bury the reference's noise
-    // in the residual. When the fitted map is within 0.5 % of a whole-pixel move, the exact move is tried as well:
+    // in the residual. When the fitted map is within 5 % of a whole-pixel move, the exact move is tried as well:
     // one more hypothesis for the same pixel tests, which a new photograph fails just as it fails the fitted one.
-    private const double PixelMoveTolerance = 0.005;
+    // (0.5 % until session 5: a smooth photo with 25-98 features was fitted 0.3-2.5 % off in scale and perspective.)
+    private const double PixelMoveTolerance = 0.05;
 
     // Analysis pixels (at the worst corner) the exact move must differ from the fit by to be worth a second comparison.
     private const double MinPixelMoveCorrection = 0.25;
@@ -171,8 +176,38 @@ public static class DerivationInspector
             || Projective.Invert(toClaimFull) is not { } fromClaimFull || Projective.Invert(fromReferenceFull) is not { } toReferenceFull)
             return null;
         var exact = Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(move, toReferenceFull)));
+        // The move's shift was read off the fit at the centre; a fit a few per cent off (a smooth picture with few
+        // features) puts it pixels away. Phase correlation of the reference moved by the snapped linear part
+        // against the claim measures what is left, and the move takes it in whole full-resolution pixels.
+        if (ResidualShift(exact, view, reference) is { } shift)
+        {
+            var shifted = Projective.Multiply(toClaimFull, [1, 0, shift.X, 0, 1, shift.Y, 0, 0, 1]);
+            var fx = Math.Round(shifted[2] / shifted[8] - toClaimFull[2] / toClaimFull[8]);
+            var fy = Math.Round(shifted[5] / shifted[8] - toClaimFull[5] / toClaimFull[8]);
+            move = Projective.Multiply([1, 0, fx, 0, 1, fy, 0, 0, 1], move);
+            exact = Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(move, toReferenceFull)));
+        }
         // A fit this close to the move already was the move: comparing again would only repeat the verdict.
         return AlignedReference.MaxCornerShift(h, exact, reference.Analysis.Width, reference.Analysis.Height) >= MinPixelMoveCorrection ? exact : null;
+    }
+
+    // Phase correlation below this peak response is noise, not a shift.
+    private const double MinShiftResponse = 0.1;
+
+    // The shift (claim analysis pixels) that best lays the reference, moved by h, on the claim; null when unclear.
+    private static Point2d? ResidualShift(double[] h, AnalysisImage view, ReferenceImage reference)
+    {
+        using var hm = Projective.ToMat(h, MatType.CV_64FC1);
+        using var warped = new Mat();
+        Cv2.WarpPerspective(reference.Analysis.Gray, warped, hm, new Size(view.Width, view.Height), InterpolationFlags.Linear, BorderTypes.Reflect101);
+        using var a = new Mat();
+        using var b = new Mat();
+        warped.ConvertTo(a, MatType.CV_32FC1);
+        view.Gray.ConvertTo(b, MatType.CV_32FC1);
+        using var window = new Mat();
+        Cv2.CreateHanningWindow(window, a.Size(), MatType.CV_32FC1);
+        var shift = Cv2.PhaseCorrelate(a, b, window, out var response);
+        return response >= MinShiftResponse && Math.Abs(shift.X) < view.Width / 4.0 && Math.Abs(shift.Y) < view.Height / 4.0 ? shift : null;
     }
 
     // Claim analysis -> claim full resolution, and reference full resolution -> reference analysis.

@@ -34,8 +34,13 @@ internal static class NoiseCorrelation
 
     /// <summary>Median per-block correlation of the residuals over the flattest covered blocks (NaN when the
     /// claim or the reference has too little noise left in them to tell), and the correlation a copy would
-    /// show given the claim's expected compression noise <paramref name="lumaNoise"/> (variance).</summary>
-    public static (double Correlation, double Expected) Measure(Mat claimPlanes, Mat referencePlanes, Mat valid, int blockSize, double lumaNoise)
+    /// show given the claim's expected compression noise <paramref name="lumaNoise"/> (variance). The expectation is also bounded by a simulated copy: the
+    /// reference quantised with the claim's tables (<paramref name="claimJpeg"/>, null when lossless) at
+    /// <paramref name="downsampling"/> full-resolution claim pixels per analysis pixel, starting from an original
+    /// within the reference's own quantisation (<paramref name="referenceJpeg"/> at <paramref name="referenceDownsampling"/>
+    /// full-resolution reference pixels per analysis pixel).</summary>
+    public static (double Correlation, double Expected) Measure(Mat claimPlanes, Mat referencePlanes, Mat valid, int blockSize, double lumaNoise,
+        Imaging.JpegInfo? claimJpeg, double downsampling, Imaging.JpegInfo? referenceJpeg = null, double referenceDownsampling = 1)
     {
         var none = (double.NaN, double.NaN);
         var columns = claimPlanes.Width / blockSize;
@@ -103,7 +108,29 @@ internal static class NoiseCorrelation
         // A copy's residual is the reference's (at most) plus compression noise, so its correlation cannot
         // exceed the RMS ratio; heavy compression (steps beyond the noise model's cap) shows up here.
         var expected = Math.Min(modelled, Math.Min(1, refRms / claimRms));
+        if (claimJpeg is not null)
+            expected = Math.Min(expected, SimulatedCopy(r, rr, flat, columns, blockSize, grid, n, claimJpeg, downsampling, referenceJpeg, referenceDownsampling));
         return (Median(correlations), expected);
+    }
+
+    // The correlation the reference's residual keeps through the claim's quantisation (see RequantisedCopy): the
+    // additive model above cannot see a weak residual zeroed outright.
+    private static double SimulatedCopy(Mat reference, Mat referenceResidual, List<int> flat, int columns, int blockSize, Size grid, int n,
+        Imaging.JpegInfo claimJpeg, double downsampling, Imaging.JpegInfo? referenceJpeg, double referenceDownsampling)
+    {
+        using var simulated = RequantisedCopy.Simulate(reference, flat, columns, blockSize, claimJpeg.LumaTable, downsampling,
+            referenceJpeg?.LumaTable, referenceDownsampling);
+        using var rs = Residual(simulated);
+        using var pss = new Mat();
+        using var psr = new Mat();
+        Cv2.Multiply(rs, rs, pss);
+        Cv2.Multiply(rs, referenceResidual, psr);
+        using var prr = new Mat();
+        Cv2.Multiply(referenceResidual, referenceResidual, prr);
+        var sss = BlockMean(pss, grid, n);
+        var ssr = BlockMean(psr, grid, n);
+        var srr = BlockMean(prr, grid, n);
+        return Median(flat.Select(i => ssr[i] / Math.Sqrt(Math.Max(1e-9, sss[i] * srr[i]))));
     }
 
     // Image minus a 3x3 median (float, so analysis down-sampling keeps its fractions): the median keeps

@@ -8,8 +8,9 @@ namespace ClaimLens.Forensics.Derivation;
 /// dispose it when done.</summary>
 public sealed class ReferenceImage : IDisposable
 {
-    private ReferenceImage(string name, DecodedImage image)
+    private ReferenceImage(string name, DecodedImage image, JpegInfo? jpeg)
     {
+        Jpeg = jpeg;
         Name = name;
         Image = image;
         Analysis = AnalysisImage.Create(image.Bgr);
@@ -22,6 +23,9 @@ public sealed class ReferenceImage : IDisposable
 
     /// <summary>The decoded reference at working resolution.</summary>
     public DecodedImage Image { get; }
+
+    /// <summary>The reference's JPEG tables; null when it is lossless or was given decoded.</summary>
+    internal JpegInfo? Jpeg { get; }
 
     /// <summary>Grey and chroma planes at the analysis resolution.</summary>
     internal AnalysisImage Analysis { get; }
@@ -36,13 +40,13 @@ public sealed class ReferenceImage : IDisposable
     /// <summary>Decodes and prepares a reference.</summary>
     /// <exception cref="ImageLoadException">The bytes are not a usable image.</exception>
     public static ReferenceImage Load(ReadOnlySpan<byte> data, string name, LoadLimits? limits = null) =>
-        new(name, ImageLoader.Load(data, limits));
+        new(name, ImageLoader.Load(data, limits), JpegInfo.Read(data));
 
     /// <summary>Prepares a reference from an image already decoded; takes ownership of it.</summary>
     public static ReferenceImage FromDecoded(DecodedImage image, string name)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return new ReferenceImage(name, image);
+        return new ReferenceImage(name, image, null);
     }
 
     /// <inheritdoc />

@@ -92,7 +92,7 @@ public sealed class NoiseCorrelationTests : IClassFixture<DerivationInspectorTes
         // Bad input tried: two identical noiseless grey pictures, where any correlation would be meaningless.
         using var flat = new Mat(256, 256, MatType.CV_32FC3, Scalar.All(128));
         using var valid = new Mat(256, 256, MatType.CV_8UC1, Scalar.All(255));
-        var (correlation, expected) = NoiseCorrelation.Measure(flat, flat, valid, 16, 1.0);
+        var (correlation, expected) = NoiseCorrelation.Measure(flat, flat, valid, 16, 1.0, null, 1);
 
         Assert.True(double.IsNaN(correlation));
         Assert.True(double.IsNaN(expected));
@@ -105,7 +105,7 @@ public sealed class NoiseCorrelationTests : IClassFixture<DerivationInspectorTes
         using var tiny = new Mat(10, 10, MatType.CV_32FC3, Scalar.All(90));
         using var valid = new Mat(10, 10, MatType.CV_8UC1, Scalar.All(255));
 
-        Assert.True(double.IsNaN(NoiseCorrelation.Measure(tiny, tiny, valid, 16, 1.0).Correlation));
+        Assert.True(double.IsNaN(NoiseCorrelation.Measure(tiny, tiny, valid, 16, 1.0, null, 1).Correlation));
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class NoiseCorrelationTests : IClassFixture<DerivationInspectorTes
         Cv2.Add(baseImage, noiseB, b);
         using var valid = new Mat(256, 256, MatType.CV_8UC1, Scalar.All(255));
 
-        var same = NoiseCorrelation.Measure(a, a, valid, 16, 1.0);
-        var independent = NoiseCorrelation.Measure(a, b, valid, 16, 1.0);
+        var same = NoiseCorrelation.Measure(a, a, valid, 16, 1.0, null, 1);
+        var independent = NoiseCorrelation.Measure(a, b, valid, 16, 1.0, null, 1);
 
         Assert.True(same.Correlation > 0.95);
         Assert.True(Math.Abs(independent.Correlation) < 0.1);
