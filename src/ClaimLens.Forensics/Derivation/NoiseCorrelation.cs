@@ -108,9 +108,11 @@ internal static class NoiseCorrelation
         // A copy's residual is the reference's (at most) plus compression noise, so its correlation cannot
         // exceed the RMS ratio; heavy compression (steps beyond the noise model's cap) shows up here.
         var expected = Math.Min(modelled, Math.Min(1, refRms / claimRms));
-        if (claimJpeg is not null)
+        var correlation = Median(correlations);
+        // The simulation can only lower the expectation, so it is paid for (~10 ms) only where the cue would veto.
+        if (claimJpeg is not null && correlation < Agreement.MinNoiseShare * expected)
             expected = Math.Min(expected, SimulatedCopy(r, rr, flat, columns, blockSize, grid, n, claimJpeg, downsampling, referenceJpeg, referenceDownsampling));
-        return (Median(correlations), expected);
+        return (correlation, expected);
     }
 
     // The correlation the reference's residual keeps through the claim's quantisation (see RequantisedCopy): the
