@@ -66,17 +66,8 @@ internal sealed class BlockFit
 
     public static int ChooseBlockSize(int width, int height) => Math.Min(width, height) >= 480 ? 16 : 8;
 
-    /// <summary>The four non-constant basis images in scaled units; the caller disposes them.</summary>
-    public static Mat[] BasisImages(Mat referenceLuma)
-    {
-        var smooth = SmoothBases(referenceLuma);
-        var q = new Mat();
-        Cv2.Multiply(smooth[0], smooth[0], q, 0.5);
-        return [.. smooth, q];
-    }
-
     /// <summary>r, G1(r), G2(r) in scaled units; the caller disposes them.</summary>
-    private static Mat[] SmoothBases(Mat referenceLuma)
+    internal static Mat[] SmoothBases(Mat referenceLuma)
     {
         var r = Scaled(referenceLuma);
         var g1 = new Mat();
@@ -84,6 +75,14 @@ internal sealed class BlockFit
         var g2 = new Mat();
         Cv2.GaussianBlur(r, g2, new Size(7, 7), 1.6);
         return [r, g1, g2];
+    }
+
+    /// <summary>q = r²/2 from the scaled reference luma r; the caller disposes it.</summary>
+    internal static Mat Quadratic(Mat r)
+    {
+        var q = new Mat();
+        Cv2.Multiply(r, r, q, 0.5);
+        return q;
     }
 
     public static Mat Scaled(Mat plane)
@@ -95,44 +94,38 @@ internal sealed class BlockFit
 
     public static BlockFit Compute(Mat claimPlanes, Mat referencePlanes, Mat valid, int blockSize)
     {
-        var columns = claimPlanes.Width / blockSize;
-        var rows = claimPlanes.Height / blockSize;
-        var fit = new BlockFit(blockSize, columns, rows);
-        if (columns == 0 || rows == 0)
+        using var planes = ComparisonPlanes.Create(claimPlanes, referencePlanes, blockSize);
+        return Compute(planes, valid, blockSize, claimPlanes.Size());
+    }
+
+    /// <summary>The fit over shared planes (null when not one block fits in <paramref name="size"/>).</summary>
+    public static BlockFit Compute(ComparisonPlanes? planes, Mat valid, int blockSize, Size size)
+    {
+        var fit = new BlockFit(blockSize, size.Width / blockSize, size.Height / blockSize);
+        if (planes is null)
             return fit;
-        var roi = new Rect(0, 0, columns * blockSize, rows * blockSize);
-        using var claimRoi = new Mat(claimPlanes, roi);
-        using var refRoi = new Mat(referencePlanes, roi);
-        var claimRaw = claimRoi.Split();
-        var refRaw = refRoi.Split();
-        var planes = new List<Mat>();
+        var owned = new List<Mat>();
         try
         {
-            // The kernel scales the raw planes and forms r²/2 itself: six image passes fewer.
-            planes.Add(claimRaw[0]);
-            planes.AddRange(SmoothBases(refRaw[0]));
             // Gradients of the aligned reference: a copy needs no local shift along them, a new photograph
             // (lens distortion, viewpoint) does.
             var gx = new Mat();
-            planes.Add(gx);
-            Cv2.Sobel(planes[2], gx, MatType.CV_32FC1, 1, 0, 3, 0.125);
+            owned.Add(gx);
+            Cv2.Sobel(planes.Bases[1], gx, MatType.CV_32FC1, 1, 0, 3, 0.125);
             var gy = new Mat();
-            planes.Add(gy);
-            Cv2.Sobel(planes[2], gy, MatType.CV_32FC1, 0, 1, 3, 0.125);
-            for (var ch = 1; ch <= 2; ch++)
-            {
-                planes.Add(claimRaw[ch]);
-                planes.Add(refRaw[ch]);
-            }
+            owned.Add(gy);
+            Cv2.Sobel(planes.Bases[1], gy, MatType.CV_32FC1, 0, 1, 3, 0.125);
             var validF = new Mat();
-            planes.Add(validF);
-            using (var validRoi = new Mat(valid, roi))
+            owned.Add(validF);
+            using (var validRoi = new Mat(valid, planes.Roi))
                 validRoi.ConvertTo(validF, MatType.CV_32FC1, 1 / 255.0);
-            fit.Fill(BlockMoments.Compute([.. planes], blockSize));
+            // The kernel scales the raw planes and forms r²/2 itself: six image passes fewer.
+            Mat[] kernelPlanes = [planes.Claim[0], .. planes.Bases, gx, gy, planes.Claim[1], planes.Reference[1], planes.Claim[2], planes.Reference[2], validF];
+            fit.Fill(BlockMoments.Compute(kernelPlanes, blockSize));
         }
         finally
         {
-            foreach (var m in claimRaw.Concat(refRaw).Concat(planes).Distinct())
+            foreach (var m in owned)
                 m.Dispose();
         }
         return fit;

@@ -16,70 +16,64 @@ internal static class ChangeMask
     private const double ChromaSmoothing = 0.7;
 
     /// <summary>8UC1 analysis-size mask, 255 = changed: pixels the global model does not predict, inside
-    /// (or one block around) the unexplained blocks.</summary>
-    public static Mat Build(Mat claimPlanes, AlignedReference aligned, BlockFit fit, Agreement agreement, double lumaNoise, double chromaNoise)
+    /// (or one block around) the unexplained blocks. <paramref name="shared"/>: the planes the block fit used, when
+    /// the caller kept them; otherwise they are made here.</summary>
+    public static Mat Build(Mat claimPlanes, AlignedReference aligned, BlockFit fit, Agreement agreement, double lumaNoise, double chromaNoise,
+        ComparisonPlanes? shared = null)
     {
         var mask = new Mat(claimPlanes.Size(), MatType.CV_8UC1, Scalar.All(0));
         var bs = fit.BlockSize;
         if (fit.Columns == 0 || fit.Rows == 0)
             return mask;
         var roi = new Rect(0, 0, fit.Columns * bs, fit.Rows * bs);
-        using var claimRoi = new Mat(claimPlanes, roi);
-        using var refRoi = new Mat(aligned.Planes, roi);
-        var claim = claimRoi.Split();
-        var reference = refRoi.Split();
-        var bases = BlockFit.BasisImages(reference[0]);
-        try
-        {
-            var t = agreement.Model.Luma;
-            // Prediction in scaled units: (a + ax x + ay y) r + b g1 + c g2 + e q + d + dx x + dy y.
-            using var gain = Ramp(roi.Size, t[0], t[5], t[6]);
-            using var predicted = new Mat();
-            Cv2.Multiply(gain, bases[0], predicted);
-            Cv2.ScaleAdd(bases[1], t[1], predicted, predicted);
-            Cv2.ScaleAdd(bases[2], t[2], predicted, predicted);
-            Cv2.ScaleAdd(bases[3], t[3], predicted, predicted);
-            using var offset = Ramp(roi.Size, t[4], t[7], t[8]);
-            Cv2.Add(predicted, offset, predicted);
-            using var claimScaled = BlockFit.Scaled(claim[0]);
-            using var residual = new Mat();
-            Cv2.Subtract(claimScaled, predicted, residual);
-            Cv2.Multiply(residual, residual, residual, BlockFit.Unit * BlockFit.Unit);
-            Cv2.GaussianBlur(residual, residual, new Size(0, 0), LumaSmoothing);
+        using var owned = shared is null ? ComparisonPlanes.Create(claimPlanes, aligned.Planes, bs) : null;
+        var planes = shared ?? owned!;
+        var (claim, reference) = (planes.Claim, planes.Reference);
+        using var quadratic = BlockFit.Quadratic(planes.Bases[0]);
+        Mat[] bases = [.. planes.Bases, quadratic];
+        var t = agreement.Model.Luma;
+        // Prediction in scaled units: (a + ax x + ay y) r + b g1 + c g2 + e q + d + dx x + dy y.
+        using var gain = Ramp(roi.Size, t[0], t[5], t[6]);
+        using var predicted = new Mat();
+        Cv2.Multiply(gain, bases[0], predicted);
+        Cv2.ScaleAdd(bases[1], t[1], predicted, predicted);
+        Cv2.ScaleAdd(bases[2], t[2], predicted, predicted);
+        Cv2.ScaleAdd(bases[3], t[3], predicted, predicted);
+        using var offset = Ramp(roi.Size, t[4], t[7], t[8]);
+        Cv2.Add(predicted, offset, predicted);
+        using var claimScaled = BlockFit.Scaled(claim[0]);
+        using var residual = new Mat();
+        Cv2.Subtract(claimScaled, predicted, residual);
+        Cv2.Multiply(residual, residual, residual, BlockFit.Unit * BlockFit.Unit);
+        Cv2.GaussianBlur(residual, residual, new Size(0, 0), LumaSmoothing);
 
-            // Tolerance per pixel: noise plus the texture allowance of a copy (interpolation error on edges).
-            using var detail = new Mat();
-            Cv2.Subtract(bases[0], bases[2], detail);
-            Cv2.Multiply(detail, detail, detail);
-            using var tolerance = new Mat();
-            Cv2.BoxFilter(detail, tolerance, MatType.CV_32FC1, new Size(9, 9));
-            var allowance = Math.Max(Agreement.TextureAllowance, MeasuredTextureAllowance(residual, tolerance, aligned.Valid, roi, lumaNoise));
-            tolerance.ConvertTo(tolerance, MatType.CV_32FC1, allowance * BlockFit.Unit * BlockFit.Unit,
-                PixelMultiplier * PixelMultiplier * lumaNoise);
-            using var lumaChanged = new Mat();
-            Cv2.Compare(residual, tolerance, lumaChanged, CmpTypes.GT);
+        // Tolerance per pixel: noise plus the texture allowance of a copy (interpolation error on edges).
+        using var detail = new Mat();
+        Cv2.Subtract(bases[0], bases[2], detail);
+        Cv2.Multiply(detail, detail, detail);
+        using var tolerance = new Mat();
+        Cv2.BoxFilter(detail, tolerance, MatType.CV_32FC1, new Size(9, 9));
+        var allowance = Math.Max(Agreement.TextureAllowance, MeasuredTextureAllowance(residual, tolerance, aligned.Valid, roi, lumaNoise));
+        tolerance.ConvertTo(tolerance, MatType.CV_32FC1, allowance * BlockFit.Unit * BlockFit.Unit,
+            PixelMultiplier * PixelMultiplier * lumaNoise);
+        using var lumaChanged = new Mat();
+        Cv2.Compare(residual, tolerance, lumaChanged, CmpTypes.GT);
 
-            using var validRoiMask = new Mat(aligned.Valid, roi);
-            using var chromaChanged = ChromaChange(claim, reference, agreement.Model.ChromaGainOffset, chromaNoise);
-            using var changed8 = new Mat();
-            Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
+        using var validRoiMask = new Mat(aligned.Valid, roi);
+        using var chromaChanged = ChromaChange(claim, reference, agreement.Model.ChromaGainOffset, chromaNoise);
+        using var changed8 = new Mat();
+        Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
 
-            // Only where blocks were not explained (grown by one block, edits straddle block borders).
-            using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
-            Cv2.BitwiseAnd(changed8, blockMask, changed8);
-            Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
-            using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
-            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, kernel);
-            Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, kernel);
-            DropSpecks(changed8, Math.Max(12, bs * bs / 4));
-            using var target = new Mat(mask, roi);
-            changed8.CopyTo(target);
-        }
-        finally
-        {
-            foreach (var m in claim.Concat(reference).Concat(bases))
-                m.Dispose();
-        }
+        // Only where blocks were not explained (grown by one block, edits straddle block borders).
+        using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
+        Cv2.BitwiseAnd(changed8, blockMask, changed8);
+        Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
+        Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, kernel);
+        Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, kernel);
+        DropSpecks(changed8, Math.Max(12, bs * bs / 4));
+        using var target = new Mat(mask, roi);
+        changed8.CopyTo(target);
         return mask;
     }
 

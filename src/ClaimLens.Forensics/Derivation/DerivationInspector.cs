@@ -85,9 +85,10 @@ public static class DerivationInspector
                 var exactJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, exact, view, refine: false), view, claimJpeg, noise, downsampling, exactMove: true);
                 if (exactJudged.Agreement.Derived)
                     (judged, exactJudged) = (exactJudged, judged);
-                exactJudged.Aligned.Dispose();
+                exactJudged.Dispose();
             }
-            using var aligned = judged.Aligned;
+            using var _ = judged;
+            var aligned = judged.Aligned;
             var (fit, agreement) = (judged.Fit, judged.Agreement);
             Lap(timings, "compare", clock);
             var match = Describe(candidate, aligned, agreement, claim, view);
@@ -95,7 +96,7 @@ public static class DerivationInspector
             if (!agreement.Derived)
                 continue;
 
-            using var mask = ChangeMask.Build(view.Planes, aligned, fit, agreement, noise.Luma, noise.Chroma);
+            using var mask = ChangeMask.Build(view.Planes, aligned, fit, agreement, noise.Luma, noise.Chroma, judged.Planes);
             var changedFraction = ChangedFraction(mask, aligned.Valid);
             var working = ToWorking(mask, view, claim.Bgr.Size());
             var regions = DerivationFinding.Regions(working, (double)claim.Width / claim.Bgr.Width, (double)claim.Height / claim.Bgr.Height);
@@ -140,13 +141,23 @@ public static class DerivationInspector
         };
     }
 
-    private sealed record Judged(AlignedReference Aligned, BlockFit Fit, Agreement Agreement);
+    // One comparison; owns the aligned reference and the planes the change mask reuses.
+    private sealed record Judged(AlignedReference Aligned, ComparisonPlanes? Planes, BlockFit Fit, Agreement Agreement) : IDisposable
+    {
+        public void Dispose()
+        {
+            Aligned.Dispose();
+            Planes?.Dispose();
+        }
+    }
 
     // Compares the claim with one alignment of the reference, block by block.
     private static Judged Judge(ReferenceImage reference, AlignedReference aligned, AnalysisImage view, JpegInfo? claimJpeg,
         (double Luma, double Chroma) noise, double downsampling, bool exactMove = false)
     {
-        var fit = BlockFit.Compute(view.Planes, aligned.Planes, aligned.Valid, BlockFit.ChooseBlockSize(view.Width, view.Height));
+        var blockSize = BlockFit.ChooseBlockSize(view.Width, view.Height);
+        var planes = ComparisonPlanes.Create(view.Planes, aligned.Planes, blockSize);
+        var fit = BlockFit.Compute(planes, aligned.Valid, blockSize, view.Planes.Size());
         var scale = Projective.LocalScale(aligned.Homography, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
         // Full-resolution reference pixels per claim analysis pixel.
         var referenceDownsampling = (double)reference.Image.Width / reference.Analysis.Width / scale;
@@ -154,7 +165,7 @@ public static class DerivationInspector
             ? NoiseCorrelation.Measure(view.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, noise.Luma, claimJpeg, downsampling,
                 reference.Jpeg, referenceDownsampling)
             : (double.NaN, double.NaN);
-        return new Judged(aligned, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation, exactMove));
+        return new Judged(aligned, planes, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation, exactMove));
     }
 
     // A phone's quarter-turn rotation, mirror and crop move whole pixels of the full-resolution picture. Fitted

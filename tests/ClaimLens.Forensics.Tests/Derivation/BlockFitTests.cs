@@ -24,7 +24,8 @@ public sealed class BlockFitTests
         using var refRoi = new Mat(reference, roi);
         var c = claimRoi.Split().Select(BlockFit.Scaled).ToArray();
         var r = refRoi.Split();
-        var u = BlockFit.BasisImages(r[0]);
+        var smooth = BlockFit.SmoothBases(r[0]);
+        Mat[] u = [.. smooth, BlockFit.Quadratic(smooth[0])];
         using var gx = new Mat();
         using var gy = new Mat();
         Cv2.Sobel(u[1], gx, MatType.CV_32FC1, 1, 0, 3, 0.125);
