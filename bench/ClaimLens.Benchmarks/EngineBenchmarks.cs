@@ -21,6 +21,7 @@ public class EngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        ClaimLens.Forensics.NativeHeap.KeepLargeBlocks();
         Cv2.SetNumThreads(1);
         var (original, claim, decoys) = BenchInputs.ForgedTwelveMegapixel();
         _claim = claim;

@@ -1,7 +1,9 @@
 using BenchmarkDotNet.Running;
 using ClaimLens.Benchmarks;
 
-// Modes that are not BenchmarkDotNet runs: the desk under load, and the engine's stage timings.
+// Modes that are not BenchmarkDotNet runs: the desk under load, and the engine's stage timings. The engine's hosts
+// tune the C heap the same way (NativeHeap).
+ClaimLens.Forensics.NativeHeap.KeepLargeBlocks();
 if (args is ["desk-load", ..])
     return await ClaimLens.Benchmarks.Desk.DeskLoad.RunAsync(args[1..]);
 if (args is ["day-plan", ..])

@@ -44,6 +44,8 @@ public static class DeskServiceExtensions
     public static IHostApplicationBuilder AddClaimLensEvidence(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The analysis workers' image buffers come from the heap, not fresh mappings (see NativeHeap).
+        ClaimLens.Forensics.NativeHeap.KeepLargeBlocks();
         builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MediaStore>();
