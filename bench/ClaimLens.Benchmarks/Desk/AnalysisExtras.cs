@@ -17,10 +17,13 @@ internal static class AnalysisExtras
     {
         var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 24;
         Cv2.SetNumThreads(1);
-        using var listing = ClaimLens.DevSet.ProductPhoto.Draw();
+        // `copies WIDTH` draws the listing at another width (4:3), e.g. one the engine decodes without reduction.
+        using var listing = args is [_, "copies", var w] && int.TryParse(w, out var width)
+            ? ClaimLens.DevSet.ProductPhoto.Draw(width, width * 3 / 4)
+            : ClaimLens.DevSet.ProductPhoto.Draw();
         Cv2.ImEncode(".jpg", listing, out var listingBytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
         using var reference = ReferenceImage.Load(listingBytes, "listing");
-        if (args is [_, "copies"])
+        if (args is [_, "copies", ..])
         {
             // Unedited copies of the listing re-saved at several qualities: what a copy's noise correlation is.
             using var decoded = Cv2.ImDecode(listingBytes, ImreadModes.Color);
