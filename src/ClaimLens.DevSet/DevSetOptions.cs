@@ -5,4 +5,6 @@ namespace ClaimLens.DevSet;
 /// <param name="ForgeriesPerPhoto">Edited copies made from each photo.</param>
 /// <param name="GenuinePerPhoto">Genuine claims (unrelated photos and new photographs) made for each photo.</param>
 /// <param name="MaxLongSide">Bigger photos are downscaled to this long side first, to keep the set small and fast.</param>
-public sealed record DevSetOptions(int Seed = 7, int ForgeriesPerPhoto = 12, int GenuinePerPhoto = 6, int MaxLongSide = 2048);
+/// <param name="MinListingSide">Photos whose short side is smaller give no rows of their own (no listing photo is that
+/// small; two of the shared metadata samples are 140 px) and serve only as other photos' decoys.</param>
+public sealed record DevSetOptions(int Seed = 7, int ForgeriesPerPhoto = 12, int GenuinePerPhoto = 6, int MaxLongSide = 2048, int MinListingSide = 300);

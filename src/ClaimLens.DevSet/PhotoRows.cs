@@ -8,7 +8,6 @@ internal sealed class PhotoRows
     private const string Claims = "claims";
     private const string Masks = "masks";
     private const int DecoyCount = 2;
-    private const int MinListingSide = 300;
 
     private static readonly string[] GenuineKinds = ["unrelated", "rephoto", "rephoto-original", "rephoto-transformed"];
     private static readonly TransformKind[] RephotoTransforms =
@@ -36,10 +35,10 @@ internal sealed class PhotoRows
     {
         var rows = new List<ManifestRow>();
         using var reference = Cv2.ImRead(Path.Combine(_outDir, _refFiles[_index]), ImreadModes.Color);
-        // A photo this small (two of the shared metadata samples are 140 px) is no listing photo: platforms ask for
-        // 700 px and more, and its quarter-size copy would be a 35 px claim no reviewer would read. It still serves as
-        // another photo's decoy; the other photos' rows do not change, since each draws from its own generator.
-        if (reference.Empty() || Math.Min(reference.Width, reference.Height) < MinListingSide) return rows;
+        // A photo this small is no listing photo: platforms ask for 700 px and more, and a quarter-size copy of a
+        // 140 px photo would be a 35 px claim no reviewer would read. It still serves as another photo's decoy; the
+        // other photos' rows do not change, since each draws from its own generator.
+        if (reference.Empty() || Math.Min(reference.Width, reference.Height) < _options.MinListingSide) return rows;
         var forgeryKinds = Enum.GetValues<ForgeryKind>();
         var transforms = Enum.GetValues<TransformKind>();
         var combos = forgeryKinds.Length * transforms.Length;

@@ -5,7 +5,7 @@ namespace ClaimLens.DevSet.Tests;
 
 public sealed class DevSetBuilderTests : IDisposable
 {
-    private static readonly DevSetOptions Small = new(Seed: 3, ForgeriesPerPhoto: 4, GenuinePerPhoto: 4, MaxLongSide: 320);
+    private static readonly DevSetOptions Small = new(Seed: 3, ForgeriesPerPhoto: 4, GenuinePerPhoto: 4, MaxLongSide: 320, MinListingSide: 150);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "claimlens-devset-" + Guid.NewGuid().ToString("N"));
 
     public DevSetBuilderTests()
@@ -104,6 +104,30 @@ public sealed class DevSetBuilderTests : IDisposable
             var changed = Cv2.CountNonZero(mask);
             if (row[4] == "forged/unedited") Assert.Equal(0, changed);
             else Assert.True(changed > 0, $"{row[0]} has an empty mask");
+        }
+    }
+
+    [Fact]
+    public void Build_PhotoBelowMinListingSide_GivesNoRowsButOthersAreUnchanged()
+    {
+        Build("all");
+        // Photos 0 and 1 have short sides of 220 px, photo 2 200 px after its reduction to 320 px: a minimum of
+        // 210 px leaves only photo 2 out.
+        var count = DevSetBuilder.Build(Path.Combine(_root, "photos"), Path.Combine(_root, "c2pa"), Path.Combine(_root, "some"),
+            Small with { MinListingSide = 210 });
+
+        var all = Rows(Path.Combine(_root, "all"));
+        var some = Rows(Path.Combine(_root, "some"));
+        Assert.Equal(2 * (4 + 1 + 4) + 3, count);
+        Assert.Contains(all, r => r[0].StartsWith("claims/photo_2", StringComparison.Ordinal));
+        Assert.DoesNotContain(some, r => r[0].StartsWith("claims/photo_2", StringComparison.Ordinal));
+        // The other photos' rows are the same rows, byte for byte, as each photo draws from its own generator.
+        foreach (var row in some.Where(r => r[4] != "c2pa"))
+        {
+            Assert.Contains(all, r => r.SequenceEqual(row));
+            Assert.Equal(
+                SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "all", row[0]))),
+                SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "some", row[0]))));
         }
     }
 
