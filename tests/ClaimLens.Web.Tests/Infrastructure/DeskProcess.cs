@@ -18,6 +18,9 @@ public sealed class DeskProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating system's process id (benchmarks read the process's processor time and page faults).</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<DeskProcess> StartAsync(IEnumerable<KeyValuePair<string, string>> settings)
     {
         var port = FreePort();
