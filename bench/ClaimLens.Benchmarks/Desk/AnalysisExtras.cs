@@ -39,6 +39,7 @@ internal static class AnalysisExtras
             }
             return 0;
         }
+        using var downloaded = Cv2.ImDecode(listingBytes, ImreadModes.Color);
         var steps = new Dictionary<string, List<double>>();
         void Time(string step, Action action)
         {
@@ -48,7 +49,7 @@ internal static class AnalysisExtras
         }
         for (var i = 0; i < count; i++)
         {
-            var claim = DeskLoad.Forged(listing, i);
+            var claim = DeskLoad.Forged(downloaded, i);
             AnalysisResult? result = null;
             Time("engine", () => result = EvidenceAnalyzer.Analyze(claim, new AnalysisOptions { References = [reference] }));
             using (result)

@@ -160,7 +160,9 @@ public static class DeskLoad
         Cv2.SetNumThreads(1);
         using var listing = ClaimLens.DevSet.ProductPhoto.Draw();
         Cv2.ImEncode(".jpg", listing, out var listingBytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
-        var claims = Enumerable.Range(0, analysisClaims).Select(i => Forged(listing, i)).ToList();
+        // The buyer paints on the listing as served, the JPEG the merchant uploaded (the demo's reference photo).
+        using var downloaded = Cv2.ImDecode(listingBytes, ImreadModes.Color);
+        var claims = Enumerable.Range(0, analysisClaims).Select(i => Forged(downloaded, i)).ToList();
         // The engine's reference figures need no more than the default count: a long desk run times the same photos.
         var engineClaims = claims.Take(DefaultAnalysisClaims).ToList();
         using (var reference = ClaimLens.Forensics.Derivation.ReferenceImage.Load(listingBytes, "listing"))
@@ -365,6 +367,8 @@ public static class DeskLoad
         return bytes;
     }).ToArray();
 
+    /// <summary>A forged claim photo: a crack painted on <paramref name="listing"/> (pass the listing as decoded from the
+    /// merchant's JPEG, so the claim is derived from the desk's reference), saved at q85.</summary>
     internal static byte[] Forged(Mat listing, int seed)
     {
         var rng = new Random(seed);
