@@ -111,13 +111,14 @@ internal static class NoiseCorrelation
         var correlation = Median(correlations);
         // The simulation can only lower the expectation, so it is paid for (~10 ms) only where the cue would veto.
         if (claimJpeg is not null && correlation < Agreement.MinNoiseShare * expected)
-            expected = Math.Min(expected, SimulatedCopy(r, rr, flat, columns, blockSize, grid, n, claimJpeg, downsampling, referenceJpeg, referenceDownsampling));
+            expected = Math.Min(expected, SimulatedCopy(r, rr, srr, flat, columns, blockSize, grid, n, claimJpeg, downsampling, referenceJpeg, referenceDownsampling));
         return (correlation, expected);
     }
 
     // The correlation the reference's residual keeps through the claim's quantisation (see RequantisedCopy): the
-    // additive model above cannot see a weak residual zeroed outright.
-    private static double SimulatedCopy(Mat reference, Mat referenceResidual, List<int> flat, int columns, int blockSize, Size grid, int n,
+    // additive model above cannot see a weak residual zeroed outright. referenceSquares: the residual's block mean
+    // squares, as Measure has them already.
+    private static double SimulatedCopy(Mat reference, Mat referenceResidual, double[] referenceSquares, List<int> flat, int columns, int blockSize, Size grid, int n,
         Imaging.JpegInfo claimJpeg, double downsampling, Imaging.JpegInfo? referenceJpeg, double referenceDownsampling)
     {
         using var simulated = RequantisedCopy.Simulate(reference, flat, columns, blockSize, claimJpeg.LumaTable, downsampling,
@@ -127,12 +128,9 @@ internal static class NoiseCorrelation
         using var psr = new Mat();
         Cv2.Multiply(rs, rs, pss);
         Cv2.Multiply(rs, referenceResidual, psr);
-        using var prr = new Mat();
-        Cv2.Multiply(referenceResidual, referenceResidual, prr);
         var sss = BlockMean(pss, grid, n);
         var ssr = BlockMean(psr, grid, n);
-        var srr = BlockMean(prr, grid, n);
-        return Median(flat.Select(i => ssr[i] / Math.Sqrt(Math.Max(1e-9, sss[i] * srr[i]))));
+        return Median(flat.Select(i => ssr[i] / Math.Sqrt(Math.Max(1e-9, sss[i] * referenceSquares[i]))));
     }
 
     // Image minus a 3x3 median (float, so analysis down-sampling keeps its fractions): the median keeps

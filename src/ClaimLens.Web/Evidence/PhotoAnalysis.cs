@@ -88,14 +88,8 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
             photo.HeatmapSha256 = await StoreRenderingAsync(heatmap, "image/jpeg", now, cancellationToken);
             photo.MaskSha256 = derived is null ? null : await StoreRenderingAsync(result.RenderWorkingMaskPng(), "image/png", now, cancellationToken);
             photo.AlignedReferenceSha256 = derived is null ? null : await StoreAlignedReferenceAsync(result, leases, heatmap, now, cancellationToken);
-            if (!await db.Fingerprints.AnyAsync(f => f.EvidencePhotoId == photo.Id, cancellationToken))
-            {
-                db.Fingerprints.Add(new EvidenceFingerprint
-                {
-                    EvidencePhotoId = photo.Id, ClaimId = photo.ClaimId, MerchantId = merchantId,
-                    Value = (long)result.Fingerprint.Value, Detail = (long)result.Fingerprint.Detail, CreatedAt = now,
-                });
-            }
+            await FingerprintRows.AddOnceAsync(db, photo.Id, photo.ClaimId, merchantId, FingerprintSubject.ClaimPhoto, result.Fingerprint, now,
+                cancellationToken);
         }
         catch (ImageLoadException e)
         {

@@ -32,14 +32,8 @@ public sealed class RepairPhotoAnalysis(ClaimLensDbContext db, MediaStore store,
             var top = Strongest(report.Findings);
             photo.TopFindingZh = top is null ? null : Clip(top.Summary.Zh, 500);
             photo.TopFindingEn = top is null ? null : Clip(top.Summary.En, 1000);
-            if (!await db.Fingerprints.AnyAsync(f => f.EvidencePhotoId == photo.Id, cancellationToken))
-            {
-                db.Fingerprints.Add(new EvidenceFingerprint
-                {
-                    EvidencePhotoId = photo.Id, ClaimId = photo.RequestId, MerchantId = photo.MerchantId, Subject = FingerprintSubject.RepairPhoto,
-                    Value = (long)result.Fingerprint.Value, Detail = (long)result.Fingerprint.Detail, CreatedAt = now,
-                });
-            }
+            await FingerprintRows.AddOnceAsync(db, photo.Id, photo.RequestId, photo.MerchantId, FingerprintSubject.RepairPhoto, result.Fingerprint, now,
+                cancellationToken);
         }
         catch (ImageLoadException e)
         {
