@@ -83,7 +83,7 @@ public static class DeskLoad
         await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = IntakeConcurrency }, async (i, ct) =>
         {
             // Each claim's photos are distinct files (a few bytes after the JPEG's end), as real uploads are.
-            using var form = ClaimForm(photos.Select(p => (byte[])[.. p, .. BitConverter.GetBytes(i)]).ToArray());
+            using var form = ClaimForm(photos.Select(p => (HttpContent)new SuffixedPhotoContent(p, i)).ToArray());
             var response = await client.PostAsync("/api/v1/claims", form, ct);
             if (response.StatusCode != HttpStatusCode.Accepted)
                 Interlocked.Increment(ref failures);
@@ -93,7 +93,10 @@ public static class DeskLoad
     }
 
     /// <summary>A claim on the demo order with the given JPEG photos.</summary>
-    private static MultipartFormDataContent ClaimForm(params byte[][] photos)
+    private static MultipartFormDataContent ClaimForm(params byte[][] photos) =>
+        ClaimForm(photos.Select(p => (HttpContent)new ByteArrayContent(p) { Headers = { ContentType = new MediaTypeHeaderValue("image/jpeg") } }).ToArray());
+
+    private static MultipartFormDataContent ClaimForm(params HttpContent[] photos)
     {
         var form = new MultipartFormDataContent
         {
@@ -101,11 +104,7 @@ public static class DeskLoad
             { new StringContent("refund_only"), "type" }, { new StringContent("load"), "reason" }, { new StringContent("10"), "amount" },
         };
         for (var p = 0; p < photos.Length; p++)
-        {
-            var content = new ByteArrayContent(photos[p]);
-            content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            form.Add(content, "photos", $"p{p}.jpg");
-        }
+            form.Add(photos[p], "photos", $"p{p}.jpg");
         return form;
     }
 

@@ -27,7 +27,7 @@ internal static class NoiseAnalysis
 
     internal sealed record Result(Finding? Finding, Mat? Heat);
 
-    private readonly record struct Cell(bool Valid, double Residual);
+    internal readonly record struct Cell(bool Valid, double Residual);
 
     /// <summary>Returns the finding (or null) and, when there is one, a heat map at working resolution.</summary>
     public static Result Analyze(Mat bgr, double scale)
@@ -121,24 +121,67 @@ internal static class NoiseAnalysis
 
     // Per overlapping window: the median residual over low-texture, unclipped pixels. Textured windows, and
     // very dark or bright ones (clipped, or noise squeezed by the tone curve), are left out.
-    private static unsafe Cell[,] MeasureCells(Mat gray, Mat residual, Mat texture, int textureLimit, int cols, int rows)
+    // A window is 2 x 2 tiles of Stride x Stride pixels, so each tile's residual histogram is counted once and a
+    // window's is the sum of its four: every pixel is read once instead of four times (the direct count over
+    // windows, kept in the tests as the definition, cost 13 ms of a 12 MP analysis; this costs a quarter of it).
+    internal static unsafe Cell[,] MeasureCells(Mat gray, Mat residual, Mat texture, int textureLimit, int cols, int rows)
     {
+        const int bins = 256;
         var cells = new Cell[rows, cols];
         var g = new GrayView(gray);
         var res = new GrayView(residual);
         var tex = new GrayView(texture);
-        Span<int> histogram = stackalloc int[256];
+        var tiles = cols + 1;
+        // Two rows of tiles (the window row's top and bottom), swapped as the windows move down.
+        var upper = new TileRow(tiles);
+        var lower = new TileRow(tiles);
+        upper.Count(g, res, tex, textureLimit, 0);
+        Span<int> histogram = stackalloc int[bins];
         for (var r = 0; r < rows; r++)
         {
+            lower.Count(g, res, tex, textureLimit, (r + 1) * Stride);
             for (var c = 0; c < cols; c++)
             {
-                histogram.Clear();
-                int x0 = c * Stride, y0 = r * Stride, used = 0;
+                var used = upper.Used[c] + upper.Used[c + 1] + lower.Used[c] + lower.Used[c + 1];
+                var sum = upper.Sum[c] + upper.Sum[c + 1] + lower.Sum[c] + lower.Sum[c + 1];
+                var mean = sum / (double)(Window * Window);
+                var valid = used >= Window * Window / 5 && mean is >= 24 and <= 232;
+                if (valid)
+                {
+                    var a = upper.Histograms.AsSpan(c * bins, 2 * bins);
+                    var b = lower.Histograms.AsSpan(c * bins, 2 * bins);
+                    for (var v = 0; v < bins; v++)
+                        histogram[v] = a[v] + a[v + bins] + b[v] + b[v + bins];
+                }
+                cells[r, c] = new Cell(valid, valid ? Median(histogram, used) : 0);
+            }
+            (upper, lower) = (lower, upper);
+        }
+        return cells;
+    }
+
+    /// <summary>Per tile of one row of Stride x Stride tiles: the residual histogram of its usable pixels, how many
+    /// there are, and the sum of all its grey values.</summary>
+    private sealed class TileRow(int tiles)
+    {
+        public int[] Histograms { get; } = new int[tiles * 256];
+
+        public int[] Used { get; } = new int[tiles];
+
+        public long[] Sum { get; } = new long[tiles];
+
+        public unsafe void Count(GrayView g, GrayView res, GrayView tex, int textureLimit, int top)
+        {
+            Array.Clear(Histograms);
+            for (var t = 0; t < Used.Length; t++)
+            {
+                var histogram = Histograms.AsSpan(t * 256, 256);
+                int x0 = t * Stride, used = 0;
                 long sum = 0;
-                for (var y = y0; y < y0 + Window; y++)
+                for (var y = top; y < top + Stride; y++)
                 {
                     byte* gRow = g.Row(y), rRow = res.Row(y), tRow = tex.Row(y);
-                    for (var x = x0; x < x0 + Window; x++)
+                    for (var x = x0; x < x0 + Stride; x++)
                     {
                         var v = gRow[x];
                         sum += v;
@@ -148,15 +191,13 @@ internal static class NoiseAnalysis
                         used++;
                     }
                 }
-                var mean = sum / (double)(Window * Window);
-                var valid = used >= Window * Window / 5 && mean is >= 24 and <= 232;
-                cells[r, c] = new Cell(valid, valid ? Median(histogram, used) : 0);
+                Used[t] = used;
+                Sum[t] = sum;
             }
         }
-        return cells;
     }
 
-    private static double Median(ReadOnlySpan<int> histogram, int count)
+    internal static double Median(ReadOnlySpan<int> histogram, int count)
     {
         var half = count / 2.0;
         var cumulative = 0;

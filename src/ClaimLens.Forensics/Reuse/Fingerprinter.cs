@@ -11,7 +11,6 @@ namespace ClaimLens.Forensics.Reuse;
 /// to 10 % had been cut off the edges. A mirrored copy is treated as a different picture.</summary>
 public static class Fingerprinter
 {
-    private const int Side = 32;
     // Hashing windows of one 128x128 copy keeps 100 probes cheap; 128 px is 4x the hash grid, enough for Area resampling.
     private const int Working = 128;
     private const double Margin = 0.1;
@@ -31,8 +30,7 @@ public static class Fingerprinter
     public static PerceptualHash Compute(Mat bgr)
     {
         using var working = Prepare(bgr);
-        using var scratch = new Scratch();
-        return HashWindow(working, Margin, Margin, 1 - Margin, 1 - Margin, scratch);
+        return HashWindow(new WindowHasher(working), Margin, Margin, 1 - Margin, 1 - Margin);
     }
 
     /// <summary>The hashes to look a picture up with: <see cref="Compute"/>'s fingerprint first, then the windows
@@ -42,7 +40,7 @@ public static class Fingerprinter
     public static IReadOnlyList<PerceptualHash> ComputeProbes(Mat bgr)
     {
         using var working = Prepare(bgr);
-        using var scratch = new Scratch();
+        var hasher = new WindowHasher(working);
         var probes = new PerceptualHash[ProbeCount];
         var n = 0;
         foreach (var (left, right) in CropGuesses)
@@ -50,9 +48,9 @@ public static class Fingerprinter
             foreach (var (top, bottom) in CropGuesses)
             {
                 // Original coordinate x lies at (x - before) / (1 - before - after) in the cropped copy.
-                probes[n++] = HashWindow(working,
+                probes[n++] = HashWindow(hasher,
                     (Margin - left) / (1 - left - right), (Margin - top) / (1 - top - bottom),
-                    (1 - Margin - left) / (1 - left - right), (1 - Margin - top) / (1 - top - bottom), scratch);
+                    (1 - Margin - left) / (1 - left - right), (1 - Margin - top) / (1 - top - bottom));
             }
         }
         return probes;
@@ -95,14 +93,13 @@ public static class Fingerprinter
         }
     }
 
-    /// <summary>Hashes of the window [x0,x1)x[y0,y1) given as fractions of <paramref name="gray"/>'s size.</summary>
-    private static PerceptualHash HashWindow(Mat gray, double x0, double y0, double x1, double y1, Scratch scratch)
+    /// <summary>Hashes of the window [x0,x1)x[y0,y1) given as fractions of the working picture's size.</summary>
+    private static PerceptualHash HashWindow(WindowHasher hasher, double x0, double y0, double x1, double y1)
     {
-        var rect = new Rect((int)Math.Round(x0 * gray.Width), (int)Math.Round(y0 * gray.Height), 0, 0);
-        rect.Width = Math.Max(1, (int)Math.Round(x1 * gray.Width) - rect.X);
-        rect.Height = Math.Max(1, (int)Math.Round(y1 * gray.Height) - rect.Y);
-        using var region = new Mat(gray, rect);
-        return Hash(region, scratch);
+        var rect = new Rect((int)Math.Round(x0 * Working), (int)Math.Round(y0 * Working), 0, 0);
+        rect.Width = Math.Max(1, (int)Math.Round(x1 * Working) - rect.X);
+        rect.Height = Math.Max(1, (int)Math.Round(y1 * Working) - rect.Y);
+        return hasher.Hash(rect);
     }
 
     private static Mat ToGray(Mat image)
@@ -115,77 +112,5 @@ public static class Fingerprinter
             default: Cv2.CvtColor(image, gray, ColorConversionCodes.BGRA2GRAY); break;
         }
         return gray;
-    }
-
-    /// <summary>pHash and dHash of an 8-bit grey region.</summary>
-    private static PerceptualHash Hash(Mat gray, Scratch scratch)
-    {
-        Cv2.Resize(gray, scratch.Small, new Size(Side, Side), 0, 0, InterpolationFlags.Area);
-        scratch.Small.ConvertTo(scratch.Real, MatType.CV_32F);
-        Cv2.Dct(scratch.Real, scratch.Dct);
-        // Fresh, continuous Mats: copy the pixels out once rather than calling At() per element.
-        var dct = scratch.DctValues;
-        System.Runtime.InteropServices.Marshal.Copy(scratch.Dct.Data, dct, 0, dct.Length);
-
-        Span<float> coefficients = stackalloc float[PerceptualHash.Bits];
-        Span<float> sorted = stackalloc float[PerceptualHash.Bits];
-        var n = 0;
-        // The 8x8 lowest frequencies without the DC term (brightness), plus (0,8) to make 64.
-        for (var v = 0; v < 8; v++)
-        {
-            for (var u = 0; u < 8; u++)
-            {
-                if (u == 0 && v == 0) continue;
-                coefficients[n++] = dct[v * Side + u];
-            }
-        }
-        coefficients[n] = dct[8];
-        coefficients.CopyTo(sorted);
-        sorted.Sort();
-        var median = (sorted[31] + sorted[32]) / 2;
-
-        ulong bits = 0;
-        for (var i = 0; i < PerceptualHash.Bits; i++)
-        {
-            if (coefficients[i] > median) bits |= 1UL << i;
-        }
-        return new PerceptualHash(bits, GradientBits(scratch));
-    }
-
-    /// <summary>dHash: whether brightness rises from each cell to its right neighbour on a 9x8 grid. It reads
-    /// local gradients where pHash reads global frequencies, so the two err on different picture pairs.</summary>
-    private static ulong GradientBits(Scratch scratch)
-    {
-        Cv2.Resize(scratch.Small, scratch.Grid, new Size(9, 8), 0, 0, InterpolationFlags.Area);
-        var grid = scratch.GridValues;
-        System.Runtime.InteropServices.Marshal.Copy(scratch.Grid.Data, grid, 0, grid.Length);
-        ulong bits = 0;
-        for (var y = 0; y < 8; y++)
-        {
-            for (var x = 0; x < 8; x++)
-            {
-                if (grid[y * 9 + x + 1] > grid[y * 9 + x]) bits |= 1UL << (y * 8 + x);
-            }
-        }
-        return bits;
-    }
-
-    /// <summary>Buffers reused across the windows of one picture.</summary>
-    private sealed class Scratch : IDisposable
-    {
-        public Mat Small { get; } = new();
-        public Mat Real { get; } = new();
-        public Mat Dct { get; } = new();
-        public Mat Grid { get; } = new();
-        public float[] DctValues { get; } = new float[Side * Side];
-        public byte[] GridValues { get; } = new byte[9 * 8];
-
-        public void Dispose()
-        {
-            Small.Dispose();
-            Real.Dispose();
-            Dct.Dispose();
-            Grid.Dispose();
-        }
     }
 }
