@@ -74,6 +74,17 @@ internal static class DerivationParts
         {
             using var report = DerivationInspector.Inspect(claim, references, JpegInfo.Read(bytes));
             Console.WriteLine($"{report.Match} changed={report.ChangedFraction:F4}");
+            // Why a reference did or did not match: features on each side, matches passing the ratio test, inliers.
+            using var analysis = AnalysisImage.Create(claim.Bgr);
+            var features = FeatureSet.Detect(analysis.Gray, FeatureSet.ClaimFeatures);
+            foreach (var reference in references)
+            {
+                var (_, best, second) = HammingMatcher.Search(features.Descriptors, reference.Features.Descriptors);
+                var passing = best.Zip(second).Count(d => d.Second != int.MaxValue && d.First < 0.8 * d.Second);
+                var match = GeometricMatch.Find(features, reference, false, new OpenCvSharp.Size(analysis.Width, analysis.Height));
+                Console.WriteLine($"  {reference.Name}: claim {analysis.Width}x{analysis.Height} {features.Count} features, reference " +
+                    $"{reference.Analysis.Width}x{reference.Analysis.Height} {reference.Features.Count}; ratio test {passing}; inliers {match?.Inliers.ToString() ?? "none"}");
+            }
         }
         finally
         {

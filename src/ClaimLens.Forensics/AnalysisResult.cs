@@ -1,5 +1,6 @@
 using ClaimLens.Forensics.Derivation;
 using ClaimLens.Forensics.Imaging;
+using ClaimLens.Forensics.Pixels;
 using ClaimLens.Forensics.Report;
 using ClaimLens.Forensics.Reuse;
 using OpenCvSharp;
@@ -95,23 +96,36 @@ public sealed class AnalysisResult : IDisposable
         return canvas;
     }
 
-    private static void Tint(Mat canvas, Mat weights, Scalar colour, double strength)
+    // canvas = canvas + (colour - canvas) x weight x strength / 255, in one pass over the pixels that have a weight:
+    // the float planes this was first written with (convert, merge, subtract, multiply, add, convert back) cost the
+    // desk 10-17 ms per derived photo (bench analysis-extras), for masks that are mostly zero.
+    private static unsafe void Tint(Mat canvas, Mat weights, Scalar colour, double strength)
     {
         using var w = new Mat();
         Cv2.Resize(weights, w, canvas.Size(), 0, 0, InterpolationFlags.Linear);
-        using var alpha = new Mat();
-        w.ConvertTo(alpha, MatType.CV_32F, strength / 255.0);
-        using var alpha3 = new Mat();
-        Cv2.Merge([alpha, alpha, alpha], alpha3);
-        using var src = new Mat();
-        canvas.ConvertTo(src, MatType.CV_32FC3);
-        using var tint = new Mat(canvas.Size(), MatType.CV_32FC3, colour);
-        // canvas = src * (1 - alpha) + tint * alpha
-        using var blended = new Mat();
-        Cv2.Subtract(tint, src, blended);
-        Cv2.Multiply(blended, alpha3, blended);
-        Cv2.Add(src, blended, blended);
-        blended.ConvertTo(canvas, MatType.CV_8UC3);
+        using var w8 = new Mat();
+        if (w.Type() != MatType.CV_8UC1)
+            w.ConvertTo(w8, MatType.CV_8UC1);
+        var weight = new GrayView(w.Type() == MatType.CV_8UC1 ? w : w8);
+        var scale = (float)(strength / 255.0);
+        ReadOnlySpan<float> tint = [(float)colour.Val0, (float)colour.Val1, (float)colour.Val2];
+        var data = (byte*)canvas.Data;
+        var step = canvas.Step();
+        var (rows, cols) = (canvas.Rows, canvas.Cols);
+        for (var y = 0; y < rows; y++)
+        {
+            var row = data + y * step;
+            var weights8 = weight.Row(y);
+            for (var x = 0; x < cols; x++)
+            {
+                if (weights8[x] == 0)
+                    continue;
+                var alpha = weights8[x] * scale;
+                var pixel = row + 3 * x;
+                for (var c = 0; c < 3; c++)
+                    pixel[c] = (byte)Math.Clamp(MathF.Round(pixel[c] + (tint[c] - pixel[c]) * alpha), 0, 255);
+            }
+        }
     }
 
     /// <inheritdoc />
