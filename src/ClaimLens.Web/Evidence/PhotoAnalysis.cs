@@ -29,7 +29,7 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
         try
         {
             await reuse.CatchUpAsync(db, cancellationToken);
-            var bytes = await store.ReadAllAsync(photo.Sha256, cancellationToken);
+            using var bytes = await store.RentAllAsync(photo.Sha256, cancellationToken);
             var options = new AnalysisOptions
             {
                 Path = photo.FileName,
@@ -67,13 +67,13 @@ public sealed class PhotoAnalysis(ClaimLensDbContext db, MediaStore store, Refer
         }
     }
 
-    private async Task RecordAsync(EvidencePhoto photo, Guid merchantId, byte[] bytes, AnalysisOptions options,
+    private async Task RecordAsync(EvidencePhoto photo, Guid merchantId, RentedBytes bytes, AnalysisOptions options,
         List<(ReferenceCache.Lease Lease, string Sha256)> leases, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         try
         {
-            using var result = EvidenceAnalyzer.Analyze(bytes, options);
+            using var result = EvidenceAnalyzer.Analyze(bytes.Span, options);
             var report = result.Report;
             photo.ReportJson = ReportJson.Serialize(report, indented: false);
             photo.Risk = report.Risk;

@@ -19,11 +19,11 @@ public sealed class RepairPhotoAnalysis(ClaimLensDbContext db, MediaStore store,
         if (photo is null)
             return; // never committed
         await reuse.CatchUpAsync(db, cancellationToken);
-        var bytes = await store.ReadAllAsync(photo.Sha256, cancellationToken);
+        using var bytes = await store.RentAllAsync(photo.Sha256, cancellationToken);
         var now = time.GetUtcNow();
         try
         {
-            using var result = EvidenceAnalyzer.Analyze(bytes, new AnalysisOptions { Path = photo.FileName, Reuse = reuse.ExcludingRequest(photo.RequestId) });
+            using var result = EvidenceAnalyzer.Analyze(bytes.Span, new AnalysisOptions { Path = photo.FileName, Reuse = reuse.ExcludingRequest(photo.RequestId) });
             var report = result.Report;
             photo.ReportJson = ReportJson.Serialize(report, indented: false);
             photo.Risk = report.Risk;
