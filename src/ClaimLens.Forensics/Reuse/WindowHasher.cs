@@ -38,7 +38,7 @@ internal sealed class WindowHasher
         _rows = new double[_height * Side];
     }
 
-    /// <summary>The hashes of <paramref name="window"/> (inside the picture, at least 1 x 1).</summary>
+    /// <summary>The hashes of <paramref name="window"/> (inside the picture, at least 32 x 32).</summary>
     public PerceptualHash Hash(Rect window)
     {
         // Windows are shrunk, never enlarged (OpenCV's INTER_AREA enlarges bilinearly): the fingerprinter's are
