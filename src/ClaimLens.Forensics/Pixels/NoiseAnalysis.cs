@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.Text.Json.Nodes;
 using ClaimLens.Forensics.Report;
 using OpenCvSharp;
@@ -27,7 +28,7 @@ internal static class NoiseAnalysis
 
     internal sealed record Result(Finding? Finding, Mat? Heat);
 
-    private readonly record struct Cell(bool Valid, double Residual);
+    internal readonly record struct Cell(bool Valid, double Residual);
 
     /// <summary>Returns the finding (or null) and, when there is one, a heat map at working resolution.</summary>
     public static Result Analyze(Mat bgr, double scale)
@@ -121,39 +122,69 @@ internal static class NoiseAnalysis
 
     // Per overlapping window: the median residual over low-texture, unclipped pixels. Textured windows, and
     // very dark or bright ones (clipped, or noise squeezed by the tone curve), are left out.
-    private static unsafe Cell[,] MeasureCells(Mat gray, Mat residual, Mat texture, int textureLimit, int cols, int rows)
+    internal static unsafe Cell[,] MeasureCells(Mat gray, Mat residual, Mat texture, int textureLimit, int cols, int rows)
     {
+        // A window is four Stride x Stride tiles (Window = 2 Stride), so each pixel goes once into its tile's
+        // histogram and a window adds four tiles' (pixel by pixel, every pixel was counted four times). Per tile:
+        // 256 residual bins, then one bin for the pixels left out; tile rows are kept two at a time.
+        const int Bins = 257;
+        var tileCols = cols + 1;
+        var histograms = new[] { new int[tileCols * Bins], new int[tileCols * Bins] };
+        var sums = new[] { new long[tileCols], new long[tileCols] };
         var cells = new Cell[rows, cols];
         var g = new GrayView(gray);
         var res = new GrayView(residual);
         var tex = new GrayView(texture);
-        Span<int> histogram = stackalloc int[256];
+        Span<int> window = stackalloc int[256];
+        FillTileRow(0, histograms[0], sums[0]);
         for (var r = 0; r < rows; r++)
         {
+            FillTileRow(r + 1, histograms[(r + 1) & 1], sums[(r + 1) & 1]);
+            var top = histograms[r & 1].AsSpan();
+            var bottom = histograms[(r + 1) & 1].AsSpan();
+            var (topSums, bottomSums) = (sums[r & 1], sums[(r + 1) & 1]);
             for (var c = 0; c < cols; c++)
             {
-                histogram.Clear();
-                int x0 = c * Stride, y0 = r * Stride, used = 0;
-                long sum = 0;
-                for (var y = y0; y < y0 + Window; y++)
+                var a = top.Slice(c * Bins, 2 * Bins);
+                var b = bottom.Slice(c * Bins, 2 * Bins);
+                for (var v = 0; v < 256; v += Vector256<int>.Count)
                 {
-                    byte* gRow = g.Row(y), rRow = res.Row(y), tRow = tex.Row(y);
-                    for (var x = x0; x < x0 + Window; x++)
-                    {
-                        var v = gRow[x];
-                        sum += v;
-                        if (v is < 8 or > 247 || tRow[x] > textureLimit)
-                            continue;
-                        histogram[rRow[x]]++;
-                        used++;
-                    }
+                    (Vector256.Create(a.Slice(v, Vector256<int>.Count)) + Vector256.Create(a.Slice(Bins + v, Vector256<int>.Count))
+                        + Vector256.Create(b.Slice(v, Vector256<int>.Count)) + Vector256.Create(b.Slice(Bins + v, Vector256<int>.Count)))
+                        .CopyTo(window.Slice(v, Vector256<int>.Count));
                 }
+                var used = Window * Window - (a[256] + a[Bins + 256] + b[256] + b[Bins + 256]);
+                var sum = topSums[c] + topSums[c + 1] + bottomSums[c] + bottomSums[c + 1];
                 var mean = sum / (double)(Window * Window);
                 var valid = used >= Window * Window / 5 && mean is >= 24 and <= 232;
-                cells[r, c] = new Cell(valid, valid ? Median(histogram, used) : 0);
+                cells[r, c] = new Cell(valid, valid ? Median(window, used) : 0);
             }
         }
         return cells;
+
+        void FillTileRow(int tileRow, int[] histogram, long[] sum)
+        {
+            Array.Clear(histogram);
+            Array.Clear(sum);
+            for (var y = tileRow * Stride; y < (tileRow + 1) * Stride; y++)
+            {
+                byte* gRow = g.Row(y), rRow = res.Row(y), tRow = tex.Row(y);
+                for (var t = 0; t < tileCols; t++)
+                {
+                    long tileSum = 0;
+                    var bins = histogram.AsSpan(t * Bins, Bins);
+                    for (var x = t * Stride; x < (t + 1) * Stride; x++)
+                    {
+                        var v = gRow[x];
+                        tileSum += v;
+                        // Unclipped (8..247) and untextured; the others go to the last bin, without a branch.
+                        var kept = ((uint)(v - 8) <= 239u) & (tRow[x] <= textureLimit);
+                        bins[kept ? rRow[x] : 256]++;
+                    }
+                    sum[t] += tileSum;
+                }
+            }
+        }
     }
 
     private static double Median(ReadOnlySpan<int> histogram, int count)
