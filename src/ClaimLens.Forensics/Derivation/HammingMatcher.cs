@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using OpenCvSharp;
 
 namespace ClaimLens.Forensics.Derivation;
 
@@ -29,6 +30,59 @@ internal static class HammingMatcher
         if (Avx2.IsSupported)
             return SearchAvx2(query, train);
         return SearchScalar(query, train);
+    }
+
+    /// <summary>Each descriptor against all the others, leaving out those whose point lies closer than
+    /// <paramref name="minDistance"/> to its own (itself included): the same results as <see cref="Search"/> over
+    /// the remaining ones, in index order.</summary>
+    public static (int[] Best, int[] BestDistance, int[] SecondDistance) SearchApart(ReadOnlySpan<ulong> descriptors, ReadOnlySpan<Point2f> points, float minDistance)
+    {
+        if (points.Length != descriptors.Length / Words)
+            throw new ArgumentException("one point per descriptor is required");
+        return Avx512Vbmi.IsSupported
+            ? SearchAvx512(descriptors, descriptors, points, minDistance * minDistance)
+            : SearchApartScalar(descriptors, points, minDistance * minDistance);
+    }
+
+    /// <summary>The scalar loop of <see cref="SearchApart"/>.</summary>
+    internal static (int[] Best, int[] BestDistance, int[] SecondDistance) SearchApartScalar(ReadOnlySpan<ulong> descriptors, ReadOnlySpan<Point2f> points, float minSquared)
+    {
+        var count = descriptors.Length / Words;
+        var best = new int[count];
+        var bestDistance = new int[count];
+        var secondDistance = new int[count];
+        for (var q = 0; q < count; q++)
+        {
+            int d1 = int.MaxValue, d2 = int.MaxValue, index = -1;
+            var p = points[q];
+            for (var t = 0; t < count; t++)
+            {
+                var dx = p.X - points[t].X;
+                var dy = p.Y - points[t].Y;
+                if (dx * dx + dy * dy < minSquared)
+                    continue;
+                var d = 0;
+                for (var w = 0; w < Words; w++)
+                    d += BitOperations.PopCount(descriptors[q * Words + w] ^ descriptors[t * Words + w]);
+                if (d < d2)
+                {
+                    if (d < d1)
+                    {
+                        d2 = d1;
+                        d1 = d;
+                        index = t;
+                    }
+                    else
+                    {
+                        d2 = d;
+                    }
+                }
+            }
+            best[q] = index;
+            bestDistance[q] = d1;
+            secondDistance[q] = d2;
+        }
+        return (best, bestDistance, secondDistance);
     }
 
     /// <summary>The reference loop the vector paths must reproduce exactly.</summary>
@@ -76,7 +130,10 @@ internal static class HammingMatcher
     }
 
     // 64 trains per block: one vpermb gives one nibble's share of the distance to all of them.
-    internal static unsafe (int[] Best, int[] BestDistance, int[] SecondDistance) SearchAvx512(ReadOnlySpan<ulong> query, ReadOnlySpan<ulong> train)
+    // points, when given, are the self search's (query = train): trains nearer a query's point than
+    // sqrt(minSquared) get the padding distance, so they are never chosen.
+    internal static unsafe (int[] Best, int[] BestDistance, int[] SecondDistance) SearchAvx512(ReadOnlySpan<ulong> query, ReadOnlySpan<ulong> train,
+        ReadOnlySpan<Point2f> points = default, float minSquared = 0)
     {
         const int Lanes = 64;
         var queries = query.Length / Words;
@@ -95,10 +152,17 @@ internal static class HammingMatcher
         var padUpper = Vector512.Load(padding + Lanes / 2);
         // The query's 64 lookup rows: its 32 low nibbles, then its 32 high nibbles.
         var rows = stackalloc Vector512<byte>[2 * Bytes];
+        var apart = !points.IsEmpty;
+        var xs = apart ? new float[blocks * Lanes] : [];
+        var ys = apart ? new float[blocks * Lanes] : [];
+        for (var i = 0; i < points.Length; i++)
+            (xs[i], ys[i]) = (points[i].X, points[i].Y);
         try
         {
             fixed (byte* table = NibbleDistances)
             fixed (byte* start = transposed)
+            fixed (float* xStart = xs)
+            fixed (float* yStart = ys)
             {
                 for (var q = 0; q < queries; q++)
                 {
@@ -134,6 +198,12 @@ internal static class HammingMatcher
                         {
                             lower |= padLower;
                             upper |= padUpper;
+                        }
+                        if (apart)
+                        {
+                            var (near0, near1, near2, near3) = Near(xStart + block * Lanes, yStart + block * Lanes, points[q], minSquared);
+                            lower |= Vector512.Narrow(near0, near1).AsUInt16();
+                            upper |= Vector512.Narrow(near2, near3).AsUInt16();
                         }
                         var both = Vector512.Min(lower, upper);
                         if (Vector512.LessThanAny(both, Vector512.Create((ushort)Math.Min(d2, ushort.MaxValue))))
@@ -221,6 +291,22 @@ internal static class HammingMatcher
             ArrayPool<byte>.Shared.Return(transposed);
         }
         return (best, bestDistance, secondDistance);
+    }
+
+    // All ones in the lanes of the 64 trains whose points lie nearer p than sqrt(minSquared), in the scalar
+    // loop's float arithmetic (no fused multiply-add).
+    private static unsafe (Vector512<int>, Vector512<int>, Vector512<int>, Vector512<int>) Near(float* xs, float* ys, Point2f p, float minSquared)
+    {
+        var px = Vector512.Create(p.X);
+        var py = Vector512.Create(p.Y);
+        var limit = Vector512.Create(minSquared);
+        Vector512<int> Lanes16(int i)
+        {
+            var dx = px - Vector512.Load(xs + 16 * i);
+            var dy = py - Vector512.Load(ys + 16 * i);
+            return Vector512.LessThan(dx * dx + dy * dy, limit).AsInt32();
+        }
+        return (Lanes16(0), Lanes16(1), Lanes16(2), Lanes16(3));
     }
 
     // transposed[(block * 32 + j) * lanes + i] = byte j of train (block * lanes + i): one vector load gives the same

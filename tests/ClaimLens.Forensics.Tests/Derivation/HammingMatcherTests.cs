@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics.X86;
 using ClaimLens.Forensics.Derivation;
+using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace ClaimLens.Forensics.Tests.Derivation;
@@ -64,6 +65,57 @@ public sealed class HammingMatcherTests(ITestOutputHelper output)
         Assert.Equal((1, 3, 3), (best[0], bestDistance[0], secondDistance[0]));
         Assert.Equal((0, 256, int.MaxValue), (onlyComplement.Best[0], onlyComplement.BestDistance[0], onlyComplement.SecondDistance[0]));
         AssertSame(HammingMatcher.SearchScalar(query, train), (best, bestDistance, secondDistance));
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(65, true)]
+    [InlineData(700, false)]
+    [InlineData(700, true)]
+    public void SearchApart_RandomPoints_EqualsThePairwiseLoop(int count, bool fewBits)
+    {
+        // Points on a 4 px lattice over 96 px, so many pairs are nearer than the 20 px limit and many exactly
+        // 20 px apart (20 x 0, 12 x 16), where < and <= differ; some points off the lattice. The reference is
+        // copy-move's former loop: each pair once, offered to both ends.
+        var rng = new Random(count);
+        var (_, descriptors) = Descriptors(count, fewBits, seed: count + 7);
+        var points = Enumerable.Range(0, count).Select(i => i % 17 == 5 ? new Point2f(40.25f, 40.5f) : new Point2f(4 * rng.Next(25), 4 * rng.Next(25))).ToArray();
+
+        var expected = PairwiseLoop(descriptors, points, 20);
+
+        AssertSame(expected, HammingMatcher.SearchApartScalar(descriptors, points, 400));
+        AssertSame(expected, HammingMatcher.SearchApart(descriptors, points, 20));
+    }
+
+    private static (int[] Best, int[] BestDistance, int[] SecondDistance) PairwiseLoop(ulong[] bits, Point2f[] points, double minShift)
+    {
+        var count = points.Length;
+        var best = Enumerable.Repeat(-1, count).ToArray();
+        var bestDistance = Enumerable.Repeat(int.MaxValue, count).ToArray();
+        var second = Enumerable.Repeat(int.MaxValue, count).ToArray();
+        void Offer(int i, int j, int d)
+        {
+            if (d < bestDistance[i])
+                (second[i], bestDistance[i], best[i]) = (bestDistance[i], d, j);
+            else if (d < second[i])
+                second[i] = d;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var p = points[i];
+            for (var j = i + 1; j < count; j++)
+            {
+                var q = points[j];
+                if ((p.X - q.X) * (p.X - q.X) + (p.Y - q.Y) * (p.Y - q.Y) < minShift * minShift)
+                    continue;
+                var d = 0;
+                for (var w = 0; w < HammingMatcher.Words; w++)
+                    d += System.Numerics.BitOperations.PopCount(bits[i * HammingMatcher.Words + w] ^ bits[j * HammingMatcher.Words + w]);
+                Offer(i, j, d);
+                Offer(j, i, d);
+            }
+        }
+        return (best, bestDistance, second);
     }
 
     // 300 queries against `trains` descriptors. With fewBits only 6 bits of each descriptor vary, so distances
