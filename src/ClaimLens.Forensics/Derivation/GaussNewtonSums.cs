@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using OpenCvSharp;
 
@@ -137,6 +138,9 @@ internal sealed class GaussNewtonSums
 
     // ∂W/∂p at p = 0 for the homography [[1+p0, p1, p2], [p3, 1+p4, p5], [p6, p7, 1]]:
     // x: (x, y, 1, 0, 0, 0, -x², -xy), y: (0, 0, 0, x, y, 1, -xy, -y²).
+    // Called for every 8 pixels from loops compiled at full optimisation; without inlining it ran as
+    // unoptimised code until tiering caught up (the whole of a single-claim run).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Steepest(Vector256<float> gx, Vector256<float> gy, Vector256<float> x, Vector256<float> y, Vector256<float>* sd)
     {
         sd[0] = gx * x;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -329,6 +330,7 @@ internal static class HammingMatcher
     // Folds one block's distances (trains offset.., in lane order) into the running two smallest. After any sequence
     // the scalar loop holds the two smallest distances seen (duplicates counted) and the first index of the
     // smallest; the same follows from the block's smallest, its first lane and the block's second smallest.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MergeBlock(Vector512<ushort> lower, Vector512<ushort> upper, Vector512<ushort> both, int offset, ref int d1, ref int d2, ref int index)
     {
         var min = MinOf(Vector256.Min(both.GetLower(), both.GetUpper()));
@@ -346,6 +348,7 @@ internal static class HammingMatcher
         Merge(min, second, offset + BitOperations.TrailingZeroCount(at), ref d1, ref d2, ref index);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MergeBlock(Vector256<ushort> lower, Vector256<ushort> upper, Vector256<ushort> both, int offset, ref int d1, ref int d2, ref int index)
     {
         var min = MinOf(both);
@@ -359,8 +362,10 @@ internal static class HammingMatcher
         Merge(min, second, offset + BitOperations.TrailingZeroCount(at), ref d1, ref d2, ref index);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ushort MinOf(Vector256<ushort> v) => Sse41.MinHorizontal(Vector128.Min(v.GetLower(), v.GetUpper())).ToScalar();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Merge(int min, int second, int at, ref int d1, ref int d2, ref int index)
     {
         // 0xFFFF is a padding train's distance: the block had no second train.
