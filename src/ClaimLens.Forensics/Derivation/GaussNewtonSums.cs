@@ -52,7 +52,8 @@ internal sealed class GaussNewtonSums
     public (double[] Hessian, double[] Sd, double[] SdT, double W, double WT, double WTT) Normal(Mat weight)
     {
         // Four passes over each row, each with its sums in registers (55 at once spilled every one to the stack at
-        // every pixel); each sum adds the same values in the same order as one pass did.
+        // every pixel); each sum adds the same values in the same order as one pass did. The passes are compiled
+        // fully optimised from the first call: a claim calls them too few times for tiering to catch up.
         var totals = new double[NormalCount];
         for (var y = 0; y < _ys.Length; y++)
         {
@@ -72,6 +73,8 @@ internal sealed class GaussNewtonSums
     }
 
     /// <summary>Σ w sd_k I, and Σ w I, Σ w I T for the warped input I.</summary>
+    // Fully optimised from the first call: the refiner calls it a dozen times per claim, too few for tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public unsafe (double[] SdI, double WI, double WIT) Project(Mat weight, Mat warped)
     {
         var totals = new double[ProjectionCount];
@@ -112,6 +115,7 @@ internal sealed class GaussNewtonSums
     }
 
     // Σ w² products of steepest-descent values 0 and 1 with the others (sums 0-14).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ProductsOf01(Mat weight, int y, double[] totals)
     {
         Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default, a12 = default, a13 = default, a14 = default;
@@ -158,6 +162,7 @@ internal sealed class GaussNewtonSums
     }
 
     // Products of values 2-4 with those after them (sums 15-29).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ProductsOf234(Mat weight, int y, double[] totals)
     {
         Vector256<float> a15 = default, a16 = default, a17 = default, a18 = default, a19 = default, a20 = default, a21 = default, a22 = default, a23 = default, a24 = default, a25 = default, a26 = default, a27 = default, a28 = default, a29 = default;
@@ -204,6 +209,7 @@ internal sealed class GaussNewtonSums
     }
 
     // Products of values 5-7, then the values themselves (sums 30-43).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ProductsOf567AndValues(Mat weight, int y, double[] totals)
     {
         Vector256<float> a30 = default, a31 = default, a32 = default, a33 = default, a34 = default, a35 = default, a36 = default, a37 = default, a38 = default, a39 = default, a40 = default, a41 = default, a42 = default, a43 = default;
@@ -248,6 +254,7 @@ internal sealed class GaussNewtonSums
     }
 
     // The values times T, then w, w T, w T² (sums 44-54).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void TemplateSums(Mat weight, int y, double[] totals)
     {
         Vector256<float> a44 = default, a45 = default, a46 = default, a47 = default, a48 = default, a49 = default, a50 = default, a51 = default, a52 = default, a53 = default, a54 = default;

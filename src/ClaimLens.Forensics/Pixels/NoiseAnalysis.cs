@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Text.Json.Nodes;
 using ClaimLens.Forensics.Report;
@@ -162,6 +163,7 @@ internal static class NoiseAnalysis
         }
         return cells;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void FillTileRow(int tileRow, int[] histogram, long[] sum)
         {
             Array.Clear(histogram);
