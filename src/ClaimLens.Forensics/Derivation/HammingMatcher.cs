@@ -296,6 +296,7 @@ internal static class HammingMatcher
 
     // All ones in the lanes of the 64 trains whose points lie nearer p than sqrt(minSquared), in the scalar
     // loop's float arithmetic (no fused multiply-add).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe (Vector512<int>, Vector512<int>, Vector512<int>, Vector512<int>) Near(float* xs, float* ys, Point2f p, float minSquared)
     {
         var px = Vector512.Create(p.X);
