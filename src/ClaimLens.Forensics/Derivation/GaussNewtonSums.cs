@@ -94,7 +94,8 @@ internal sealed class GaussNewtonSums
                 {
                     var wv = Vector256.Load(w + x);
                     var iv = Vector256.Load(input + x);
-                    Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn, out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
+                    Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn,
+                    out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
                     a0 += s0 * iv;
                     a1 += s1 * iv;
                     a2 += s2 * iv;
@@ -107,8 +108,16 @@ internal sealed class GaussNewtonSums
                     a8 += wi;
                     a9 += wi * Vector256.Load(t + x);
                 }
-                (totals[0], totals[1], totals[2], totals[3], totals[4]) = (totals[0] + Vector256.Sum(a0), totals[1] + Vector256.Sum(a1), totals[2] + Vector256.Sum(a2), totals[3] + Vector256.Sum(a3), totals[4] + Vector256.Sum(a4));
-                (totals[5], totals[6], totals[7], totals[8], totals[9]) = (totals[5] + Vector256.Sum(a5), totals[6] + Vector256.Sum(a6), totals[7] + Vector256.Sum(a7), totals[8] + Vector256.Sum(a8), totals[9] + Vector256.Sum(a9));
+                totals[0] += Vector256.Sum(a0);
+                totals[1] += Vector256.Sum(a1);
+                totals[2] += Vector256.Sum(a2);
+                totals[3] += Vector256.Sum(a3);
+                totals[4] += Vector256.Sum(a4);
+                totals[5] += Vector256.Sum(a5);
+                totals[6] += Vector256.Sum(a6);
+                totals[7] += Vector256.Sum(a7);
+                totals[8] += Vector256.Sum(a8);
+                totals[9] += Vector256.Sum(a9);
             }
         }
         return (totals[..8], totals[8], totals[9]);
@@ -118,7 +127,11 @@ internal sealed class GaussNewtonSums
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ProductsOf01(Mat weight, int y, double[] totals)
     {
-        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default, a12 = default, a13 = default, a14 = default;
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default,
+
+            a6 = default, a7 = default, a8 = default, a9 = default, a10 = default, a11 = default,
+
+            a12 = default, a13 = default, a14 = default;
         float* gx = (float*)_gx.Ptr(y), gy = (float*)_gy.Ptr(y), w = (float*)weight.Ptr(y);
         var yn = Vector256.Create(_ys[y]);
         fixed (float* xs = _xs)
@@ -126,7 +139,8 @@ internal sealed class GaussNewtonSums
             for (var x = 0; x < Width; x += Lanes)
             {
                 var wv = Vector256.Load(w + x);
-                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn, out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
+                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn,
+                    out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
                 a0 += s0 * s0;
                 a1 += s0 * s1;
                 a2 += s0 * s2;
@@ -165,7 +179,11 @@ internal sealed class GaussNewtonSums
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ProductsOf234(Mat weight, int y, double[] totals)
     {
-        Vector256<float> a15 = default, a16 = default, a17 = default, a18 = default, a19 = default, a20 = default, a21 = default, a22 = default, a23 = default, a24 = default, a25 = default, a26 = default, a27 = default, a28 = default, a29 = default;
+        Vector256<float> a15 = default, a16 = default, a17 = default, a18 = default, a19 = default, a20 = default,
+
+            a21 = default, a22 = default, a23 = default, a24 = default, a25 = default, a26 = default,
+
+            a27 = default, a28 = default, a29 = default;
         float* gx = (float*)_gx.Ptr(y), gy = (float*)_gy.Ptr(y), w = (float*)weight.Ptr(y);
         var yn = Vector256.Create(_ys[y]);
         fixed (float* xs = _xs)
@@ -173,7 +191,8 @@ internal sealed class GaussNewtonSums
             for (var x = 0; x < Width; x += Lanes)
             {
                 var wv = Vector256.Load(w + x);
-                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn, out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
+                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn,
+                    out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
                 a15 += s2 * s2;
                 a16 += s2 * s3;
                 a17 += s2 * s4;
@@ -212,7 +231,11 @@ internal sealed class GaussNewtonSums
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void ProductsOf567AndValues(Mat weight, int y, double[] totals)
     {
-        Vector256<float> a30 = default, a31 = default, a32 = default, a33 = default, a34 = default, a35 = default, a36 = default, a37 = default, a38 = default, a39 = default, a40 = default, a41 = default, a42 = default, a43 = default;
+        Vector256<float> a30 = default, a31 = default, a32 = default, a33 = default, a34 = default, a35 = default,
+
+            a36 = default, a37 = default, a38 = default, a39 = default, a40 = default, a41 = default,
+
+            a42 = default, a43 = default;
         float* gx = (float*)_gx.Ptr(y), gy = (float*)_gy.Ptr(y), w = (float*)weight.Ptr(y);
         var yn = Vector256.Create(_ys[y]);
         fixed (float* xs = _xs)
@@ -220,7 +243,8 @@ internal sealed class GaussNewtonSums
             for (var x = 0; x < Width; x += Lanes)
             {
                 var wv = Vector256.Load(w + x);
-                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn, out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
+                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn,
+                    out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
                 a30 += s5 * s5;
                 a31 += s5 * s6;
                 a32 += s5 * s7;
@@ -257,7 +281,9 @@ internal sealed class GaussNewtonSums
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void TemplateSums(Mat weight, int y, double[] totals)
     {
-        Vector256<float> a44 = default, a45 = default, a46 = default, a47 = default, a48 = default, a49 = default, a50 = default, a51 = default, a52 = default, a53 = default, a54 = default;
+        Vector256<float> a44 = default, a45 = default, a46 = default, a47 = default, a48 = default, a49 = default,
+
+            a50 = default, a51 = default, a52 = default, a53 = default, a54 = default;
         float* t = (float*)_t.Ptr(y), gx = (float*)_gx.Ptr(y), gy = (float*)_gy.Ptr(y), w = (float*)weight.Ptr(y);
         var yn = Vector256.Create(_ys[y]);
         fixed (float* xs = _xs)
@@ -266,7 +292,8 @@ internal sealed class GaussNewtonSums
             {
                 var wv = Vector256.Load(w + x);
                 var tv = Vector256.Load(t + x);
-                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn, out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
+                Steepest(Vector256.Load(gx + x) * wv, Vector256.Load(gy + x) * wv, Vector256.Load(xs + x), yn,
+                    out var s0, out var s1, out var s2, out var s3, out var s4, out var s5, out var s6, out var s7);
                 a44 += s0 * tv;
                 a45 += s1 * tv;
                 a46 += s2 * tv;
