@@ -31,6 +31,8 @@ internal static class DerivationParts
             Time("decode", () => ImageLoader.Load(claimBytes)).Dispose();
             using var analysis = Time("analysisImage", () => AnalysisImage.Create(claim.Bgr));
             var features = Time("features", () => FeatureSet.Detect(analysis.Gray, FeatureSet.ClaimFeatures));
+            Time("hammingScalar", () => HammingMatcher.SearchScalar(features.Descriptors, reference.Features.Descriptors));
+            Time("hammingSearch", () => HammingMatcher.Search(features.Descriptors, reference.Features.Descriptors));
             var match = Time("matchOne", () => GeometricMatch.Find(features, reference, false, new Size(analysis.Width, analysis.Height)))!;
             using var aligned = Time("align", () => AlignedReference.Create(reference, match.Homography, analysis));
             times.TryAdd("refine", []);

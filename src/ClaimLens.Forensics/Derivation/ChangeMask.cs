@@ -60,18 +60,24 @@ internal static class ChangeMask
         Cv2.Compare(residual, tolerance, lumaChanged, CmpTypes.GT);
 
         using var validRoiMask = new Mat(aligned.Valid, roi);
-        using var chromaChanged = ChromaChange(claim, reference, agreement.Model.ChromaGainOffset, chromaNoise);
-        using var changed8 = new Mat();
-        Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
-
         // Only where blocks were not explained (grown by one block, edits straddle block borders).
         using var blockMask = UnexplainedBlocks(fit, agreement, roi.Size);
+        var region = ChromaRegion(blockMask);
+        using var chromaChanged = ChromaChange(claim, reference, agreement.Model.ChromaGainOffset, chromaNoise, region);
+        using var changed8 = new Mat();
+        Cv2.BitwiseOr(lumaChanged, chromaChanged, changed8);
         Cv2.BitwiseAnd(changed8, blockMask, changed8);
         Cv2.BitwiseAnd(changed8, validRoiMask, changed8);
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(3, 3));
         Cv2.MorphologyEx(changed8, changed8, MorphTypes.Close, kernel);
         Cv2.MorphologyEx(changed8, changed8, MorphTypes.Open, kernel);
-        DropSpecks(changed8, Math.Max(12, bs * bs / 4));
+        // Every changed pixel lies in the block mask or one pixel beyond it (the close), so inside the region:
+        // labelling that part alone finds the same components.
+        if (region.Width > 0 && region.Height > 0)
+        {
+            using var inRegion = new Mat(changed8, region);
+            DropSpecks(inRegion, Math.Max(12, bs * bs / 4));
+        }
         using var target = new Mat(mask, roi);
         changed8.CopyTo(target);
         return mask;
@@ -132,9 +138,28 @@ internal static class ChangeMask
         return ramp;
     }
 
-    private static Mat ChromaChange(Mat[] claim, Mat[] reference, double[] gainOffset, double chromaNoise)
+    // Pixels the chroma blur reaches beyond the one it smooths (its 7 x 7 kernel), with room to spare.
+    private const int ChromaMargin = 8;
+
+    // The unexplained blocks' bounding box and a margin (empty when there are none): the chroma test only matters
+    // inside the block mask, and computed over this box its values there are those of the whole-picture computation
+    // (the blur's border effects stay in the margin, which the block mask clears).
+    internal static Rect ChromaRegion(Mat blockMask)
+    {
+        var box = Cv2.BoundingRect(blockMask);
+        if (box.Width == 0 || box.Height == 0)
+            return default;
+        var grown = new Rect(box.X - ChromaMargin, box.Y - ChromaMargin, box.Width + 2 * ChromaMargin, box.Height + 2 * ChromaMargin);
+        return grown.Intersect(new Rect(0, 0, blockMask.Width, blockMask.Height));
+    }
+
+    /// <summary>255 where a chroma plane departs from the model, inside <paramref name="region"/> (0 elsewhere).</summary>
+    internal static Mat ChromaChange(Mat[] claim, Mat[] reference, double[] gainOffset, double chromaNoise, Rect region)
     {
         var result = new Mat(claim[0].Size(), MatType.CV_8UC1, Scalar.All(0));
+        if (region.Width <= 0 || region.Height <= 0)
+            return result;
+        using var target = new Mat(result, region);
         using var diff = new Mat();
         using var changed = new Mat();
         var threshold = Agreement.ChromaMultiplier * Agreement.ChromaMultiplier * chromaNoise;
@@ -143,11 +168,13 @@ internal static class ChangeMask
             // The model is g r + o in scaled units ((v - 128) / Unit); in grey levels the difference is
             // c - g r + 128 g - 128 - o Unit, squared as the luma residual is.
             var (g, o) = (gainOffset[2 * (ch - 1)], gainOffset[(2 * (ch - 1)) + 1]);
-            Cv2.AddWeighted(claim[ch], 1, reference[ch], -g, (128 * g) - 128 - (o * BlockFit.Unit), diff);
+            using var c = new Mat(claim[ch], region);
+            using var r = new Mat(reference[ch], region);
+            Cv2.AddWeighted(c, 1, r, -g, (128 * g) - 128 - (o * BlockFit.Unit), diff);
             Cv2.Multiply(diff, diff, diff);
             Cv2.GaussianBlur(diff, diff, new Size(0, 0), ChromaSmoothing);
             Cv2.Compare(diff, threshold, changed, CmpTypes.GT);
-            Cv2.BitwiseOr(result, changed, result);
+            Cv2.BitwiseOr(target, changed, target);
         }
         return result;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClaimLens.Forensics.Derivation;
 using ClaimLens.Forensics.Report;
 using OpenCvSharp;
 
@@ -120,55 +121,28 @@ internal static class CopyMoveAnalysis
         return pairs;
     }
 
-    // Brute-force Hamming matching of 256-bit descriptors against each other (the keypoint itself
-    // excluded): for each, the nearest other (distance, index) and the second-nearest distance.
-    // Keypoints within MinShift of each other (one corner at two pyramid levels) do not count as others.
+    // Hamming matching of 256-bit descriptors against each other (the keypoint itself excluded): for each, the
+    // nearest other (distance, index) and the second-nearest distance. Keypoints within MinShift of each other
+    // (one corner at two pyramid levels) do not count as others.
     private static unsafe ((int Distance, int Index)[] Best, int[] Second) NearestTwo(Mat descriptors, KeyPoint[] keypoints, int count)
     {
-        var bits = new ulong[count * 4];
+        var bits = new ulong[count * HammingMatcher.Words];
         var data = (byte*)descriptors.Data;
         var stride = descriptors.Step();
         for (var i = 0; i < count; i++)
         {
             var row = (ulong*)(data + i * stride);
-            for (var w = 0; w < 4; w++)
-                bits[i * 4 + w] = row[w];
+            for (var w = 0; w < HammingMatcher.Words; w++)
+                bits[i * HammingMatcher.Words + w] = row[w];
         }
-        var best = new (int Distance, int Index)[count];
-        var second = new int[count];
-        Array.Fill(best, (int.MaxValue, -1));
-        Array.Fill(second, int.MaxValue);
+        var points = new Point2f[count];
         for (var i = 0; i < count; i++)
-        {
-            ulong a0 = bits[i * 4], a1 = bits[i * 4 + 1], a2 = bits[i * 4 + 2], a3 = bits[i * 4 + 3];
-            var p = keypoints[i].Pt;
-            for (var j = i + 1; j < count; j++)
-            {
-                var q = keypoints[j].Pt;
-                if ((p.X - q.X) * (p.X - q.X) + (p.Y - q.Y) * (p.Y - q.Y) < MinShift * MinShift)
-                    continue;
-                var d = System.Numerics.BitOperations.PopCount(a0 ^ bits[j * 4])
-                    + System.Numerics.BitOperations.PopCount(a1 ^ bits[j * 4 + 1])
-                    + System.Numerics.BitOperations.PopCount(a2 ^ bits[j * 4 + 2])
-                    + System.Numerics.BitOperations.PopCount(a3 ^ bits[j * 4 + 3]);
-                Offer(best, second, i, j, d);
-                Offer(best, second, j, i, d);
-            }
-        }
+            points[i] = keypoints[i].Pt;
+        var (index, distance, second) = HammingMatcher.SearchApart(bits, points, (float)MinShift);
+        var best = new (int Distance, int Index)[count];
+        for (var i = 0; i < count; i++)
+            best[i] = (distance[i], index[i]);
         return (best, second);
-    }
-
-    private static void Offer((int Distance, int Index)[] best, int[] second, int i, int j, int d)
-    {
-        if (d < best[i].Distance)
-        {
-            second[i] = best[i].Distance;
-            best[i] = (d, j);
-        }
-        else if (d < second[i])
-        {
-            second[i] = d;
-        }
     }
 
     // Vote offsets into a coarse grid, take the strongest cells (with their neighbours) as clusters.
