@@ -37,9 +37,10 @@ public static partial class DevSetBuilder
         var loaded = new bool[photos.Length];
         Parallel.For(0, photos.Length, i => loaded[i] = WriteReference(photos[i], Path.Combine(outDir, refNames[i]), options.MaxLongSide));
         var refFiles = refNames.Where((_, i) => loaded[i]).ToArray();
+        var sources = photos.Where((_, i) => loaded[i]).ToArray();
 
         var perPhoto = new List<ManifestRow>[refFiles.Length];
-        Parallel.For(0, refFiles.Length, i => perPhoto[i] = new PhotoRows(outDir, refFiles, i, options).Make());
+        Parallel.For(0, refFiles.Length, i => perPhoto[i] = new PhotoRows(outDir, refFiles, i, options, sources[i]).Make());
         var rows = perPhoto.SelectMany(r => r).ToList();
         if (c2paDir is not null && Directory.Exists(c2paDir)) rows.AddRange(C2paRows(c2paDir, outDir));
 
@@ -54,21 +55,30 @@ public static partial class DevSetBuilder
     /// Every derived claim starts from this file, so the reference the detector sees is the true source.</summary>
     private static bool WriteReference(string photo, string target, int maxLongSide)
     {
-        using var image = Cv2.ImRead(photo, ImreadModes.Color);
-        if (image.Empty()) return false;
-        var longSide = Math.Max(image.Width, image.Height);
-        if (longSide > maxLongSide)
-        {
-            var scale = (double)maxLongSide / longSide;
-            using var small = new Mat();
-            Cv2.Resize(image, small, new Size(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale))), 0, 0, InterpolationFlags.Area);
-            File.WriteAllBytes(target, Pixels.EncodeJpeg(small, 95));
-        }
-        else
-        {
-            File.WriteAllBytes(target, Pixels.EncodeJpeg(image, 95));
-        }
+        using var master = Master(photo, maxLongSide);
+        if (master is null) return false;
+        File.WriteAllBytes(target, Pixels.EncodeJpeg(master, 95));
         return true;
+    }
+
+    /// <summary>The merchant's original as the set uses it (downscaled to <paramref name="maxLongSide"/> when bigger),
+    /// before any saving; null when unreadable. The reference is this saved at q95; a platform's re-encode of it is
+    /// where "sibling" forgeries start.</summary>
+    internal static Mat? Master(string photo, int maxLongSide)
+    {
+        var image = Cv2.ImRead(photo, ImreadModes.Color);
+        if (image.Empty())
+        {
+            image.Dispose();
+            return null;
+        }
+        var longSide = Math.Max(image.Width, image.Height);
+        if (longSide <= maxLongSide) return image;
+        var scale = (double)maxLongSide / longSide;
+        var small = new Mat();
+        Cv2.Resize(image, small, new Size(Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale))), 0, 0, InterpolationFlags.Area);
+        image.Dispose();
+        return small;
     }
 
     private static IEnumerable<ManifestRow> C2paRows(string c2paDir, string outDir)

@@ -19,9 +19,12 @@ internal sealed class PhotoRows
     private readonly DevSetOptions _options;
     private readonly Random _rng;
     private readonly string _stem;
+    private readonly string? _source;
 
-    public PhotoRows(string outDir, IReadOnlyList<string> refFiles, int index, DevSetOptions options)
+    // source: the photo the reference was made from, for sibling rows (null: none).
+    public PhotoRows(string outDir, IReadOnlyList<string> refFiles, int index, DevSetOptions options, string? source = null)
     {
+        _source = source;
         _outDir = outDir;
         _refFiles = refFiles;
         _index = index;
@@ -53,7 +56,33 @@ internal sealed class PhotoRows
             var strength = (RephotoStrength)((_index + g) % 3);
             rows.Add(Genuine(reference, GenuineKinds[g % GenuineKinds.Length], strength, g));
         }
+        rows.AddRange(Siblings(forgeryKinds, transforms));
         return rows;
+    }
+
+    /// <summary>Forgeries painted on the platform's re-encode of the merchant's original (quality 75-90), not on the
+    /// reference file: the buyer downloads the listing from the shop, while the desk holds what the merchant uploaded.
+    /// The two are siblings, with different compression noise. Their own generator, so the other rows do not change.</summary>
+    private IEnumerable<ManifestRow> Siblings(ForgeryKind[] forgeryKinds, TransformKind[] transforms)
+    {
+        if (_source is null || _options.SiblingsPerPhoto == 0) yield break;
+        using var master = DevSetBuilder.Master(_source, _options.MaxLongSide);
+        if (master is null) yield break;
+        var rng = new Random(unchecked((_options.Seed * 1_000_003) + (_index * 7919) + 29));
+        using var platform = Pixels.JpegRoundTrip(master, rng.Next(75, 91));
+        for (var s = 0; s < _options.SiblingsPerPhoto; s++)
+        {
+            var kind = forgeryKinds[(_index + s) % forgeryKinds.Length];
+            // Transforms that keep the claim near the listing's size, where the noise cue speaks.
+            var transform = (s % 3) switch { 0 => TransformKind.None, 1 => TransformKind.DoubleResave, _ => TransformKind.Resize50 };
+            var name = $"{_stem}_s{s:00}_{Lower(kind)}_{Lower(transform)}";
+            var (edited, mask) = Forgery.Apply(platform, kind, rng, rng.LogUniform(0.005, 0.08));
+            using (edited)
+            using (mask)
+            {
+                yield return Derived(edited, mask, transform, name, "forged/sibling", rng);
+            }
+        }
     }
 
     private ManifestRow Forged(Mat reference, ForgeryKind kind, TransformKind transform, int j)
@@ -74,13 +103,14 @@ internal sealed class PhotoRows
         return Derived(reference, mask, transform, $"{_stem}_unedited_{Lower(transform)}", "forged/unedited");
     }
 
-    private ManifestRow Derived(Mat image, Mat mask, TransformKind transform, string name, string kind)
+    private ManifestRow Derived(Mat image, Mat mask, TransformKind transform, string name, string kind, Random? rng = null)
     {
-        var result = PhoneTransform.ApplyEncoded(image, mask, transform, _rng);
+        rng ??= _rng;
+        var result = PhoneTransform.ApplyEncoded(image, mask, transform, rng);
         using (result.Image)
         using (result.Mask)
         {
-            var claim = WriteJpeg(name, result.Encoded ?? Pixels.EncodeJpeg(result.Image, _rng.Next(85, 96)));
+            var claim = WriteJpeg(name, result.Encoded ?? Pixels.EncodeJpeg(result.Image, rng.Next(85, 96)));
             var maskPath = $"{Masks}/{name}.png";
             Cv2.ImWrite(Path.Combine(_outDir, maskPath), result.Mask);
             return new ManifestRow(claim, Shuffle([_refFiles[_index], .. Decoys(DecoyCount)]), "forged", maskPath, kind);

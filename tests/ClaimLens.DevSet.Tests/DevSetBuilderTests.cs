@@ -45,8 +45,8 @@ public sealed class DevSetBuilderTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(dir, "manifest.csv"));
         Assert.Equal("image,refs,label,mask,kind,expect", lines[0]);
         var rows = Rows(dir);
-        // 3 photos × (4 forged + 1 unedited + 4 genuine) + 3 C2PA files.
-        Assert.Equal(3 * (4 + 1 + 4) + 3, count);
+        // 3 photos × (4 forged + 1 unedited + 4 genuine + 3 siblings) + 3 C2PA files.
+        Assert.Equal(3 * (4 + 1 + 4 + 3) + 3, count);
         Assert.Equal(count, rows.Count);
         foreach (var row in rows)
         {
@@ -81,7 +81,7 @@ public sealed class DevSetBuilderTests : IDisposable
         Build("out");
         var rows = Rows(Path.Combine(_root, "out"));
         var kinds = rows.Select(r => r[4]).ToHashSet();
-        foreach (var kind in new[] { "genuine/unrelated", "genuine/rephoto", "genuine/rephoto-original", "genuine/rephoto-transformed", "forged/unedited", "c2pa" })
+        foreach (var kind in new[] { "genuine/unrelated", "genuine/rephoto", "genuine/rephoto-original", "genuine/rephoto-transformed", "forged/unedited", "forged/sibling", "c2pa" })
         {
             Assert.Contains(kind, kinds);
         }
@@ -118,7 +118,7 @@ public sealed class DevSetBuilderTests : IDisposable
 
         var all = Rows(Path.Combine(_root, "all"));
         var some = Rows(Path.Combine(_root, "some"));
-        Assert.Equal(2 * (4 + 1 + 4) + 3, count);
+        Assert.Equal(2 * (4 + 1 + 4 + 3) + 3, count);
         Assert.Contains(all, r => r[0].StartsWith("claims/photo_2", StringComparison.Ordinal));
         Assert.DoesNotContain(some, r => r[0].StartsWith("claims/photo_2", StringComparison.Ordinal));
         // The other photos' rows are the same rows, byte for byte, as each photo draws from its own generator.
@@ -128,6 +128,52 @@ public sealed class DevSetBuilderTests : IDisposable
             Assert.Equal(
                 SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "all", row[0]))),
                 SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "some", row[0]))));
+        }
+    }
+
+    [Fact]
+    public void Build_SiblingRows_AreAddedWithoutChangingAnyOtherRow()
+    {
+        Build("with");
+        var count = DevSetBuilder.Build(Path.Combine(_root, "photos"), Path.Combine(_root, "c2pa"), Path.Combine(_root, "without"),
+            Small with { SiblingsPerPhoto = 0 });
+
+        var with = Rows(Path.Combine(_root, "with"));
+        var without = Rows(Path.Combine(_root, "without"));
+        Assert.Equal(3 * (4 + 1 + 4) + 3, count);
+        Assert.Equal(9, with.Count(r => r[4] == "forged/sibling"));
+        Assert.DoesNotContain(without, r => r[4] == "forged/sibling");
+        foreach (var row in without.Where(r => r[4] != "c2pa"))
+        {
+            Assert.Contains(with, r => r.SequenceEqual(row));
+            Assert.Equal(
+                SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "with", row[0]))),
+                SHA256.HashData(File.ReadAllBytes(Path.Combine(_root, "without", row[0]))));
+        }
+    }
+
+    [Fact]
+    public void Build_UntransformedSibling_IsTheListingOutsideTheEditButNotItsPixels()
+    {
+        Build("out");
+        var dir = Path.Combine(_root, "out");
+        var siblings = Rows(dir).Where(r => r[4] == "forged/sibling" && r[0].EndsWith("_none.jpg", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(siblings);
+        foreach (var row in siblings)
+        {
+            using var claim = Cv2.ImRead(Path.Combine(dir, row[0]), ImreadModes.Grayscale);
+            using var mask = Cv2.ImRead(Path.Combine(dir, row[3]), ImreadModes.Grayscale);
+            var source = row[1].Split(';').Single(r => row[0].StartsWith("claims/" + Path.GetFileNameWithoutExtension(r) + "_s", StringComparison.Ordinal));
+            using var reference = Cv2.ImRead(Path.Combine(dir, source), ImreadModes.Grayscale);
+            Assert.Equal(reference.Size(), claim.Size());
+            using var outside = new Mat();
+            Cv2.BitwiseNot(mask, outside);
+            Cv2.Erode(outside, outside, new Mat(), iterations: 8);
+            using var difference = new Mat();
+            Cv2.Absdiff(claim, reference, difference);
+            var mean = Cv2.Mean(difference, outside).Val0;
+            // Another encoding of the same original: close everywhere the edit is not, but not the same pixels.
+            Assert.InRange(mean, 0.05, 4.0);
         }
     }
 

@@ -119,9 +119,12 @@ internal sealed class Agreement
     /// <summary>The residual displacement is measured and as flat as a copy's.</summary>
     public bool FieldFlat => Field.CurvedRms < FlatFieldRms;
 
-    /// <summary>The claim has noise of its own, not the reference's: a new exposure.</summary>
+    /// <summary>The claim has noise of its own, not the reference's: a new exposure. Not said of a claim whose residual
+    /// field is flat: no new photograph on the dev set left one below 0.022 px, while a forgery painted on the platform's
+    /// re-encode of the merchant's original (a sibling of the reference, not a copy of it) keeps a flat field but only
+    /// 0.3-0.6 of a copy's noise correlation (session 6, decision 0002).</summary>
     public bool NoiseIndependent => ExpectedNoiseCorrelation >= MinExpectedNoise && ResidualRatio >= IdenticalResidualRatio
-        && NoiseCorrelation < MinNoiseShare * ExpectedNoiseCorrelation;
+        && NoiseCorrelation < MinNoiseShare * ExpectedNoiseCorrelation && !FieldFlat;
 
     public static double Tolerance(double lumaNoise, double signalVariance) =>
         NoiseMultiplier * NoiseMultiplier * lumaNoise + TextureAllowance * signalVariance * BlockFit.Unit * BlockFit.Unit;

@@ -119,6 +119,34 @@ public sealed class RealPhotoDerivationTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The buyer paints on the listing as the shop serves it, the platform's re-encode of the merchant's
+    /// original, while the desk holds the merchant's own upload (q95): the two are siblings with different compression
+    /// noise, so the claim shows only 0.3-0.6 of a copy's noise correlation, and the noise cue vetoed it as a new
+    /// photograph. Its residual field is as flat as a copy's, which no new photograph's is.</summary>
+    [Theory]
+    [InlineData("photos/Sony_DSC-H9.jpg", ForgeryKind.Clone, 80)]
+    [InlineData("photos/Canon_EOS_450D.jpg", ForgeryKind.Clone, 85)]
+    [InlineData("photos/Panasonic_DMC-LX3__Lumix.jpg", ForgeryKind.Blur, 78)]
+    public void Inspect_ForgeryOnThePlatformsReencode_IsDerived(string photo, ForgeryKind kind, int platformQuality)
+    {
+        using var master = DevSetMaster(photo);
+        if (master is null)
+            return;
+        using var listing = ReferenceImage.Load(Scenes.Jpeg(master, 95), "listing.jpg");
+        using var served = Cv2.ImDecode(Scenes.Jpeg(master, platformQuality), ImreadModes.Color);
+        var (edited, truth) = Forgery.Apply(served, kind, new Random(platformQuality), 0.03);
+        using (edited)
+        using (truth)
+        {
+            var bytes = Scenes.Jpeg(edited, 90);
+            using var claim = ImageLoader.Load(bytes);
+            using var report = DerivationInspector.Inspect(claim, [listing], JpegInfo.Read(bytes));
+            output.WriteLine($"{report.Match}");
+
+            Assert.NotNull(report.Finding);
+        }
+    }
+
     [Fact]
     public void Inspect_DifferentRealPhotos_NeverDerived()
     {
@@ -161,6 +189,13 @@ public sealed class RealPhotoDerivationTests(ITestOutputHelper output)
     // (and said why) where ../shared is absent.
     private byte[]? DevSetListing(string photo)
     {
+        using var master = DevSetMaster(photo);
+        return master is null ? null : Scenes.Jpeg(master, 95);
+    }
+
+    // The merchant's original as the dev set uses it, before any saving: reduced to a long side of 2,048 px.
+    private Mat? DevSetMaster(string photo)
+    {
         var path = TestData.Find(photo);
         if (path is null)
         {
@@ -169,8 +204,8 @@ public sealed class RealPhotoDerivationTests(ITestOutputHelper output)
         }
         using var original = Cv2.ImRead(path, ImreadModes.Color);
         var factor = Math.Min(1, 2048.0 / Math.Max(original.Width, original.Height));
-        using var reduced = new Mat();
+        var reduced = new Mat();
         Cv2.Resize(original, reduced, new Size((int)Math.Round(original.Width * factor), (int)Math.Round(original.Height * factor)), 0, 0, InterpolationFlags.Area);
-        return Scenes.Jpeg(reduced, 95);
+        return reduced;
     }
 }
