@@ -64,7 +64,7 @@ public static partial class DevSetBuilder
     /// <summary>The merchant's original as the set uses it (downscaled to <paramref name="maxLongSide"/> when bigger),
     /// before any saving; null when unreadable. The reference is this saved at q95; a platform's re-encode of it is
     /// where "sibling" forgeries start.</summary>
-    internal static Mat? Master(string photo, int maxLongSide)
+    public static Mat? Master(string photo, int maxLongSide)
     {
         var image = Cv2.ImRead(photo, ImreadModes.Color);
         if (image.Empty())

@@ -198,14 +198,7 @@ public sealed class RealPhotoDerivationTests(ITestOutputHelper output)
     {
         var path = TestData.Find(photo);
         if (path is null)
-        {
             output.WriteLine(TestData.MissingMessage);
-            return null;
-        }
-        using var original = Cv2.ImRead(path, ImreadModes.Color);
-        var factor = Math.Min(1, 2048.0 / Math.Max(original.Width, original.Height));
-        var reduced = new Mat();
-        Cv2.Resize(original, reduced, new Size((int)Math.Round(original.Width * factor), (int)Math.Round(original.Height * factor)), 0, 0, InterpolationFlags.Area);
-        return reduced;
+        return path is null ? null : DevSetBuilder.Master(path, 2048);
     }
 }
