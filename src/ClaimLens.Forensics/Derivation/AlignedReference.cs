@@ -81,12 +81,25 @@ internal sealed class AlignedReference : IDisposable
         using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
         var valid = new Mat();
         Cv2.WarpPerspective(ones, valid, m, size, InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
-        // Filters and pyramids reflect at borders: the picture's outer frame and the reference's edge are
-        // not comparable pixel for pixel.
+        return new AlignedReference(planes, Inner(valid), h, refined, refineMs);
+    }
+
+    /// <summary>A reference already resampled into the claim's analysis frame by <paramref name="homography"/>
+    /// (see <see cref="WholePixelMove"/>); takes ownership of both mats.</summary>
+    /// <param name="planes">CV_32FC3 (Y, Cr, Cb) in the claim's analysis frame.</param>
+    /// <param name="covered">8UC1, 255 where the reference covers the claim pixel.</param>
+    /// <param name="homography">Reference analysis coordinates to claim analysis coordinates.</param>
+    public static AlignedReference FromPlanes(Mat planes, Mat covered, double[] homography) =>
+        new(planes, Inner(covered), homography, false, 0);
+
+    // Filters and pyramids reflect at borders: the picture's outer frame and the reference's edge are not comparable
+    // pixel for pixel.
+    private static Mat Inner(Mat valid)
+    {
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(9, 9));
         Cv2.Erode(valid, valid, kernel);
-        Cv2.Rectangle(valid, new Rect(0, 0, size.Width, size.Height), Scalar.All(0), 4);
-        return new AlignedReference(planes, valid, h, refined, refineMs);
+        Cv2.Rectangle(valid, new Rect(0, 0, valid.Width, valid.Height), Scalar.All(0), 4);
+        return valid;
     }
 
     /// <summary>Pyramid level whose resolution is nearest the claim's, so warping neither aliases nor blurs much.</summary>

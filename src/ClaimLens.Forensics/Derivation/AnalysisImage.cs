@@ -52,10 +52,22 @@ internal sealed class AnalysisImage : IDisposable
         // Bounded by area, not by the long side: a tall screenshot keeps enough pixels on the photo inside it.
         var area = (double)region.Width * region.Height;
         var scale = Math.Min(Math.Min(1, maxScale), area > MaxPixels ? Math.Sqrt(MaxPixels / area) : 1.0);
+        var size = scale < 0.999
+            ? new Size(Math.Max(1, (int)Math.Round(region.Width * scale)), Math.Max(1, (int)Math.Round(region.Height * scale)))
+            : region.Size;
+        return Create(bgr, region, size);
+    }
+
+    /// <summary>Analysis image of another picture of <paramref name="frame"/>'s working size, made exactly as
+    /// <paramref name="frame"/> was (same region, same reduction).</summary>
+    public static AnalysisImage Like(Mat bgr, AnalysisImage frame) => Create(bgr, frame.Region, new Size(frame.Width, frame.Height));
+
+    private static AnalysisImage Create(Mat bgr, Rect region, Size size)
+    {
         using var view = new Mat(bgr, region);
         using var resized = new Mat();
-        if (scale < 0.999)
-            Cv2.Resize(view, resized, new Size(Math.Max(1, (int)Math.Round(region.Width * scale)), Math.Max(1, (int)Math.Round(region.Height * scale))), 0, 0, InterpolationFlags.Area);
+        if (size != region.Size)
+            Cv2.Resize(view, resized, size, 0, 0, InterpolationFlags.Area);
         else
             view.CopyTo(resized);
         using var ycrcb = new Mat();

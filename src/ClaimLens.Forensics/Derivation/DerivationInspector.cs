@@ -80,9 +80,9 @@ public static class DerivationInspector
             var noise = (Luma: NoiseModel.LumaVariance(claimJpeg, downsampling), Chroma: NoiseModel.ChromaVariance(claimJpeg, downsampling));
             var judged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, homography, view), view, claimJpeg, noise, downsampling);
             timings["refine"] = timings.GetValueOrDefault("refine") + judged.Aligned.RefineMs;
-            if (!judged.Agreement.Derived && PixelMove(judged.Aligned.Homography, claim, view, candidate.Reference) is { } exact)
+            if (!judged.Agreement.Derived && WholePixelMove.Near(judged.Aligned.Homography, claim, view, candidate.Reference) is { } move)
             {
-                var exactJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, exact, view, refine: false), view, claimJpeg, noise, downsampling, exactMove: true);
+                var exactJudged = Judge(candidate.Reference, move.Align(candidate.Reference, claim, view), view, claimJpeg, noise, downsampling, exactMove: true);
                 if (exactJudged.Agreement.Derived)
                     (judged, exactJudged) = (exactJudged, judged);
                 exactJudged.Dispose();
@@ -168,74 +168,11 @@ public static class DerivationInspector
         return new Judged(aligned, planes, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation, exactMove));
     }
 
-    // A phone's quarter-turn rotation, mirror and crop move whole pixels of the full-resolution picture. Fitted
-    // through two analysis resamplings, such a move comes out slightly off (a 0.07 % scale error drifts 1.5 px
-    // across a 2,048 px claim; a 0.2° tilt on a claim with little texture), enough to bury the reference's noise
-    // in the residual. When the fitted map is within 5 % of a whole-pixel move, the exact move is tried as well:
-    // one more hypothesis for the same pixel tests, which a new photograph fails just as it fails the fitted one.
-    // (0.5 % until session 5: a smooth photo with 25-98 features was fitted 0.3-2.5 % off in scale and perspective.)
-    private const double PixelMoveTolerance = 0.05;
-
-    // Analysis pixels (at the worst corner) the exact move must differ from the fit by to be worth a second comparison.
-    private const double MinPixelMoveCorrection = 0.25;
-
-    private static double[]? PixelMove(double[] h, DecodedImage claim, AnalysisImage view, ReferenceImage reference)
-    {
-        var (toClaimFull, fromReferenceFull) = FullResolutionFrames(claim, view, reference);
-        var full = Projective.Multiply(toClaimFull, Projective.Multiply(h, fromReferenceFull));
-        if (Projective.NearestPixelMove(full, PixelMoveTolerance, reference.Image.Width, reference.Image.Height) is not { } move
-            || Projective.Invert(toClaimFull) is not { } fromClaimFull || Projective.Invert(fromReferenceFull) is not { } toReferenceFull)
-            return null;
-        var exact = Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(move, toReferenceFull)));
-        // The move's shift was read off the fit at the centre; a fit a few per cent off (a smooth picture with few
-        // features) puts it pixels away. Phase correlation of the reference moved by the snapped linear part
-        // against the claim measures what is left, and the move takes it in whole full-resolution pixels.
-        if (ResidualShift(exact, view, reference) is { } shift)
-        {
-            var shifted = Projective.Multiply(toClaimFull, [1, 0, shift.X, 0, 1, shift.Y, 0, 0, 1]);
-            var fx = Math.Round(shifted[2] / shifted[8] - toClaimFull[2] / toClaimFull[8]);
-            var fy = Math.Round(shifted[5] / shifted[8] - toClaimFull[5] / toClaimFull[8]);
-            move = Projective.Multiply([1, 0, fx, 0, 1, fy, 0, 0, 1], move);
-            exact = Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(move, toReferenceFull)));
-        }
-        // A fit this close to the move already was the move: comparing again would only repeat the verdict.
-        return AlignedReference.MaxCornerShift(h, exact, reference.Analysis.Width, reference.Analysis.Height) >= MinPixelMoveCorrection ? exact : null;
-    }
-
-    // Phase correlation below this peak response is noise, not a shift.
-    private const double MinShiftResponse = 0.1;
-
-    // The shift (claim analysis pixels) that best lays the reference, moved by h, on the claim; null when unclear.
-    private static Point2d? ResidualShift(double[] h, AnalysisImage view, ReferenceImage reference)
-    {
-        using var hm = Projective.ToMat(h, MatType.CV_64FC1);
-        using var warped = new Mat();
-        Cv2.WarpPerspective(reference.Analysis.Gray, warped, hm, new Size(view.Width, view.Height), InterpolationFlags.Linear, BorderTypes.Reflect101);
-        using var a = new Mat();
-        using var b = new Mat();
-        warped.ConvertTo(a, MatType.CV_32FC1);
-        view.Gray.ConvertTo(b, MatType.CV_32FC1);
-        using var window = new Mat();
-        Cv2.CreateHanningWindow(window, a.Size(), MatType.CV_32FC1);
-        var shift = Cv2.PhaseCorrelate(a, b, window, out var response);
-        return response >= MinShiftResponse && Math.Abs(shift.X) < view.Width / 4.0 && Math.Abs(shift.Y) < view.Height / 4.0 ? shift : null;
-    }
-
-    // Claim analysis -> claim full resolution, and reference full resolution -> reference analysis.
-    private static (double[] ToClaimFull, double[] FromReferenceFull) FullResolutionFrames(DecodedImage claim, AnalysisImage analysis, ReferenceImage reference)
-    {
-        var claimFull = Projective.Resize((double)claim.Width / claim.Bgr.Width, (double)claim.Height / claim.Bgr.Height);
-        var claimWorking = Projective.Invert(analysis.FromWorking)!;
-        var referenceWorking = Projective.Resize((double)reference.Image.Bgr.Width / reference.Image.Width,
-            (double)reference.Image.Bgr.Height / reference.Image.Height);
-        return (Projective.Multiply(claimFull, claimWorking), Projective.Multiply(reference.Analysis.FromWorking, referenceWorking));
-    }
-
     // Reference analysis -> claim analysis, composed with the resamplings on both sides (full <-> working <->
     // analysis), so callers can warp at any resolution of their own.
     private static double[] FullResolution(double[] h, DecodedImage claim, AnalysisImage analysis, ReferenceImage reference)
     {
-        var (toClaimFull, fromReferenceFull) = FullResolutionFrames(claim, analysis, reference);
+        var (toClaimFull, fromReferenceFull) = WholePixelMove.Frames(claim, analysis, reference);
         return Projective.Normalized(Projective.Multiply(toClaimFull, Projective.Multiply(h, fromReferenceFull)));
     }
 

@@ -8,8 +8,15 @@ namespace ClaimLens.Forensics.Derivation;
 /// dispose it when done.</summary>
 public sealed class ReferenceImage : IDisposable
 {
-    private ReferenceImage(string name, DecodedImage image, JpegInfo? jpeg)
+    // The file as given, kept to decode it again at another resolution (see WholePixelMove): a listing photo's
+    // bytes are a tenth of its working pixels.
+    private readonly byte[]? _encoded;
+    private readonly LoadLimits _limits;
+
+    private ReferenceImage(string name, DecodedImage image, JpegInfo? jpeg, byte[]? encoded = null, LoadLimits? limits = null)
     {
+        _encoded = encoded;
+        _limits = limits ?? LoadLimits.Default;
         Jpeg = jpeg;
         Name = name;
         Image = image;
@@ -40,7 +47,23 @@ public sealed class ReferenceImage : IDisposable
     /// <summary>Decodes and prepares a reference.</summary>
     /// <exception cref="ImageLoadException">The bytes are not a usable image.</exception>
     public static ReferenceImage Load(ReadOnlySpan<byte> data, string name, LoadLimits? limits = null) =>
-        new(name, ImageLoader.Load(data, limits), JpegInfo.Read(data));
+        new(name, ImageLoader.Load(data, limits), JpegInfo.Read(data), data.ToArray(), limits);
+
+    /// <summary>The reference decoded at exactly 1/<paramref name="reduction"/> of its full size, or null when it was
+    /// given decoded or cannot be decoded so. The caller disposes it.</summary>
+    internal DecodedImage? DecodeReduced(int reduction)
+    {
+        if (_encoded is null || (reduction != 1 && Image.Format != ImageFormat.Jpeg))
+            return null;
+        try
+        {
+            return ImageLoader.LoadReduced(_encoded, reduction, _limits);
+        }
+        catch (ImageLoadException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Prepares a reference from an image already decoded; takes ownership of it.</summary>
     public static ReferenceImage FromDecoded(DecodedImage image, string name)

@@ -14,12 +14,41 @@ public static class ImageLoader
         var header = Check(data, limits);
         var workingSide = WorkingSide(header.Width, header.Height, limits.WorkingLongSide);
         var reduction = header.Format == ImageFormat.Jpeg ? JpegReduction(header, workingSide) : 1;
+        var (decoded, width, height) = Decode(data, header, reduction);
+        var working = decoded;
+        var longSide = Math.Max(decoded.Width, decoded.Height);
+        var boundSide = Elongated(decoded.Width, decoded.Height) ? Math.Min(decoded.Width, decoded.Height) : longSide;
+        if (boundSide >= 2 * limits.WorkingLongSide)
+        {
+            var factor = (double)limits.WorkingLongSide / boundSide;
+            working = new Mat();
+            Cv2.Resize(decoded, working, new Size(), factor, factor, InterpolationFlags.Area);
+            decoded.Dispose();
+        }
+        return new DecodedImage(header.Format, width, height, working);
+    }
+
+    /// <summary>Decodes <paramref name="data"/> at exactly 1/<paramref name="reduction"/> of its size (JPEG's scaled
+    /// decode; other formats only at 1), with no further resize.</summary>
+    /// <exception cref="ImageLoadException">As for <see cref="Load"/>.</exception>
+    internal static DecodedImage LoadReduced(ReadOnlySpan<byte> data, int reduction, LoadLimits limits)
+    {
+        var header = Check(data, limits);
+        if (reduction != 1 && header.Format != ImageFormat.Jpeg)
+            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Only JPEG decodes reduced.");
+        var (decoded, width, height) = Decode(data, header, reduction);
+        return new DecodedImage(header.Format, width, height, decoded);
+    }
+
+    private static (Mat Decoded, int Width, int Height) Decode(ReadOnlySpan<byte> data, ImageHeader header, int reduction)
+    {
         var mode = reduction switch
         {
             8 => ImreadModes.ReducedColor8,
             4 => ImreadModes.ReducedColor4,
             2 => ImreadModes.ReducedColor2,
-            _ => ImreadModes.Color,
+            1 => ImreadModes.Color,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "JPEG decodes at 1/1, 1/2, 1/4 or 1/8."),
         };
 
         Mat decoded;
@@ -43,18 +72,7 @@ public static class ImageLoader
             (width, height) = (decoded.Width * reduction, decoded.Height * reduction);
         else if (width != height && (width > height) != (decoded.Width > decoded.Height))
             (width, height) = (height, width);
-
-        var working = decoded;
-        var longSide = Math.Max(decoded.Width, decoded.Height);
-        var boundSide = Elongated(decoded.Width, decoded.Height) ? Math.Min(decoded.Width, decoded.Height) : longSide;
-        if (boundSide >= 2 * limits.WorkingLongSide)
-        {
-            var factor = (double)limits.WorkingLongSide / boundSide;
-            working = new Mat();
-            Cv2.Resize(decoded, working, new Size(), factor, factor, InterpolationFlags.Area);
-            decoded.Dispose();
-        }
-        return new DecodedImage(header.Format, width, height, working);
+        return (decoded, width, height);
     }
 
     /// <summary>Sniffs and validates without decoding.</summary>
