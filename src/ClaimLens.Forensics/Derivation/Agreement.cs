@@ -113,7 +113,8 @@ internal sealed class Agreement
 
     /// <summary>After alignment the claim still needs a smooth, significant displacement that no homography
     /// gives: another lens or viewpoint, a new photograph.</summary>
-    public bool FieldStructured => Field.CurvedRms >= MaxFieldRms && Field.Significance >= MinFieldSignificance
+    public bool FieldStructured => ((Field.CurvedRms >= MaxFieldRms && Field.Significance >= MinFieldSignificance)
+            || (Field.CurvedRms >= 0.04 && Field.Significance >= 10))
         && ResidualRatio >= IdenticalResidualRatio;
 
     /// <summary>The residual displacement is measured and as flat as a copy's.</summary>
