@@ -11,7 +11,9 @@ namespace ClaimLens.Forensics.Derivation;
 /// <param name="Full">Reference full-resolution pixels to claim full-resolution pixels: a signed permutation and a
 /// whole shift.</param>
 /// <param name="Analysis">The same move from reference analysis pixels to claim analysis pixels.</param>
-internal sealed record WholePixelMove(double[] Full, double[] Analysis)
+/// <param name="Resized">The move is the whole reference, turned or mirrored, resized to the whole claim (a phone's
+/// "resize" or a platform's downscale): <paramref name="Full"/> then scales instead of shifting whole pixels.</param>
+internal sealed record WholePixelMove(double[] Full, double[] Analysis, bool Resized = false)
 {
     // Within 5 % of a whole-pixel move in scale, rotation and perspective (0.5 % until session 5: a smooth photo
     // with 25-98 features was fitted 0.3-2.5 % off).
@@ -32,11 +34,15 @@ internal sealed record WholePixelMove(double[] Full, double[] Analysis)
     {
         var (toClaimFull, fromReferenceFull) = Frames(claim, view, reference);
         var full = Projective.Multiply(toClaimFull, Projective.Multiply(h, fromReferenceFull));
-        if (Projective.NearestPixelMove(full, Tolerance, reference.Image.Width, reference.Image.Height) is not { } move
-            || Projective.Invert(toClaimFull) is not { } fromClaimFull || Projective.Invert(fromReferenceFull) is not { } toReferenceFull)
+        if (Projective.Invert(toClaimFull) is not { } fromClaimFull || Projective.Invert(fromReferenceFull) is not { } toReferenceFull)
             return null;
-        WholePixelMove At(double[] m) =>
-            new(m, Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(m, toReferenceFull))));
+        WholePixelMove At(double[] m, bool resized = false) =>
+            new(m, Projective.Normalized(Projective.Multiply(fromClaimFull, Projective.Multiply(m, toReferenceFull))), resized);
+        var (width, height) = (reference.Image.Width, reference.Image.Height);
+        if (Projective.NearestPixelMove(full, Tolerance, width, height) is not { } move)
+        {
+            return WholeResize(full, width, height, claim.Width, claim.Height) is { } resize ? At(resize, resized: true) : null;
+        }
         var best = At(move);
         // The move's shift was read off the fit at the centre; a fit a few per cent off (a smooth picture with few
         // features) puts it pixels away. Phase correlation of the reference moved by the snapped linear part against
@@ -80,6 +86,8 @@ internal sealed record WholePixelMove(double[] Full, double[] Analysis)
     /// field, and vetoed it). Otherwise the reference's analysis image is warped by the move.</summary>
     public AlignedReference Align(ReferenceImage reference, DecodedImage claim, AnalysisImage view)
     {
+        if (Resized)
+            return ResizedCopy(reference, claim, view) ?? AlignedReference.Create(reference, Analysis, view, refine: false);
         if (claim.Reduction is { } k && WorkingMove(k) is { } move)
         {
             var held = reference.Image.Reduction == k;
@@ -132,6 +140,68 @@ internal sealed record WholePixelMove(double[] Full, double[] Analysis)
         // Only analysis pixels made wholly of reference pixels compare.
         Cv2.Threshold(valid, valid, 254, 255, ThresholdTypes.Binary);
         return AlignedReference.FromPlanes(analysis.Planes.Clone(), valid, Analysis);
+    }
+
+    // A resize keeps the picture's proportions to the rounding of its new size.
+    private const double MaxAspectChange = 0.01;
+
+    // How far (a share of the claim's diagonal) the fit may be from the whole-picture resize at the worst corner: as
+    // loose as the whole-pixel moves' 5 % (a smooth quarter-size copy was fitted 3.6 % large, 7 px off at a corner).
+    private const double ResizeTolerance = 0.04;
+
+    /// <summary>The resize of the whole reference (turned or mirrored first, by any of the eight quarter turns and
+    /// mirrors) onto the whole claim, pixel centres to pixel centres, that <paramref name="full"/> is nearest; null
+    /// when the fit is not near one.</summary>
+    internal static double[]? WholeResize(double[] full, int width, int height, int claimWidth, int claimHeight)
+    {
+        double[]? best = null;
+        var nearest = ResizeTolerance * Math.Sqrt(((double)claimWidth * claimWidth) + ((double)claimHeight * claimHeight));
+        foreach (var (a, b, c, d) in Turns)
+        {
+            // The turned reference's size, and the turn as a map onto it.
+            var (w, h) = a != 0 ? (width, height) : (height, width);
+            double[] turn = [a, b, (a < 0 ? width - 1 : 0) + (b < 0 ? height - 1 : 0), c, d, (c < 0 ? width - 1 : 0) + (d < 0 ? height - 1 : 0), 0, 0, 1];
+            var (sx, sy) = ((double)claimWidth / w, (double)claimHeight / h);
+            if (Math.Abs((sx / sy) - 1) > MaxAspectChange)
+                continue;
+            var candidate = Projective.Multiply(Projective.Resize(sx, sy), turn);
+            var distance = AlignedReference.MaxCornerShift(full, candidate, width - 1, height - 1);
+            if (distance <= nearest)
+                (best, nearest) = (candidate, distance);
+        }
+        return best;
+    }
+
+    private static readonly (int A, int B, int C, int D)[] Turns =
+        [(1, 0, 0, 1), (-1, 0, 0, 1), (1, 0, 0, -1), (-1, 0, 0, -1), (0, 1, 1, 0), (0, -1, 1, 0), (0, 1, -1, 0), (0, -1, -1, 0)];
+
+    // The whole reference resized to the claim as a phone resizes (area averaging), then turned as the claim was, then
+    // reduced as the claim's decode and analysis image were. Resized from the held working image when the claim is no
+    // larger (an area reduction from a 1/k decode is the area reduction from full size, to rounding), else from a full
+    // decode; null when neither can be had.
+    private AlignedReference? ResizedCopy(ReferenceImage reference, DecodedImage claim, AnalysisImage view)
+    {
+        var swapped = Full[0] == 0;
+        var size = swapped ? new Size(claim.Height, claim.Width) : new Size(claim.Width, claim.Height);
+        var image = reference.Image;
+        var fromHeld = size.Width <= image.Bgr.Width && size.Height <= image.Bgr.Height;
+        using var decoded = fromHeld || (double)image.Width * image.Height > MaxRedecodePixels ? null : reference.DecodeReduced(1);
+        if ((fromHeld ? image.Bgr : decoded?.Bgr) is not { } pixels || size.Width > pixels.Width || size.Height > pixels.Height)
+            return null;
+        using var resized = new Mat();
+        Cv2.Resize(pixels, resized, size, 0, 0, InterpolationFlags.Area);
+        var (a, b, c, d) = (Math.Sign(Full[0]), Math.Sign(Full[1]), Math.Sign(Full[3]), Math.Sign(Full[4]));
+        double[] turn = [a, b, (a < 0 ? size.Width - 1 : 0) + (b < 0 ? size.Height - 1 : 0), c, d, (c < 0 ? size.Width - 1 : 0) + (d < 0 ? size.Height - 1 : 0)];
+        using var affine = new Mat(2, 3, MatType.CV_64FC1);
+        for (var i = 0; i < 6; i++)
+            affine.Set(i / 3, i % 3, turn[i]);
+        using var turned = new Mat();
+        Cv2.WarpAffine(resized, turned, affine, new Size(claim.Width, claim.Height), InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
+        if (claim.Bgr.Size() != turned.Size())
+            Cv2.Resize(turned, turned, claim.Bgr.Size(), 0, 0, InterpolationFlags.Area);
+        using var analysis = AnalysisImage.Like(turned, view);
+        var covered = new Mat(view.Planes.Size(), MatType.CV_8UC1, Scalar.All(255));
+        return AlignedReference.FromPlanes(analysis.Planes.Clone(), covered, Analysis);
     }
 
     // The shift (claim analysis pixels) that best lays the reference, moved by h, on the claim; null when unclear.

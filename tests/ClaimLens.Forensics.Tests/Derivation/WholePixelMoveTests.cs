@@ -83,6 +83,68 @@ public sealed class WholePixelMoveTests
         Assert.Equal([1, 0, -37, 0, 1, -90, 0, 0, 1], found.Full);
     }
 
+    [Fact]
+    public void WholeResize_QuarterSizeCopyFittedAFewPerCentOff_IsTheExactResize()
+    {
+        // A 2,048 × 1,365 listing resized to 512 × 341 (the dev set's Nikon D3100 row): its fit was 3.6 % large and
+        // 7 px off at a corner.
+        double[] fit = [0.259, -0.00047, -6.09, 0.0018, 0.2538, -2.63, 1.29e-5, 0, 1];
+
+        var resize = WholePixelMove.WholeResize(fit, 2048, 1365, 512, 341);
+
+        Assert.NotNull(resize);
+        Assert.Equal(Projective.Resize(512 / 2048.0, 341 / 1365.0), resize);
+    }
+
+    [Fact]
+    public void WholeResize_HalfSizeOfAQuarterTurn_FindsTheTurn()
+    {
+        // Turned clockwise (x' = 1364 - y, y' = x), then halved to 683 × 1024.
+        double[] turn = [0, -1, 1364, 1, 0, 0, 0, 0, 1];
+        var truth = Projective.Multiply(Projective.Resize(683 / 1365.0, 1024 / 2048.0), turn);
+
+        var resize = WholePixelMove.WholeResize(truth, 2048, 1365, 683, 1024);
+
+        Assert.Equal(truth, resize);
+    }
+
+    [Fact]
+    public void WholeResize_CropNotTheWholePicture_IsNull()
+    {
+        // Half the picture resized: the corners do not meet the claim's.
+        var crop = Projective.Multiply(Projective.Resize(0.5, 0.5), [1, 0, -512, 0, 1, -300, 0, 0, 1]);
+
+        Assert.Null(WholePixelMove.WholeResize(crop, 2048, 1536, 512, 384));
+    }
+
+    [Fact]
+    public void Align_QuarterSizeCopy_IsTheReferenceResizedAsThePhoneDid()
+    {
+        using var scene = Scenes.Create(44, 2048, 1536);
+        using var reference = ReferenceImage.Load(Scenes.Jpeg(scene, 95), "listing.jpg");
+        using var small = new Mat();
+        Cv2.Resize(scene, small, new Size(512, 384), 0, 0, InterpolationFlags.Area);
+        using var claim = ImageLoader.Load(Scenes.Jpeg(small, 95));
+        using var view = AnalysisImage.Create(claim.Bgr);
+        var resize = Projective.Resize(0.25, 0.25);
+        var (toClaimFull, fromReferenceFull) = WholePixelMove.Frames(claim, view, reference);
+        var analysis = Projective.Multiply(Projective.Invert(toClaimFull)!, Projective.Multiply(resize, Projective.Invert(fromReferenceFull)!));
+        var move = new WholePixelMove(resize, analysis, Resized: true);
+
+        // What the comparison had before: the fit, here 1 % large about the claim's centre.
+        var (cx, cy) = (view.Width / 2.0, view.Height / 2.0);
+        var fit = Projective.Multiply([1.01, 0, -0.01 * cx, 0, 1.01, -0.01 * cy, 0, 0, 1], analysis);
+
+        using var exact = move.Align(reference, claim, view);
+        using var fitted = AlignedReference.Create(reference, fit, view, refine: false);
+        using var ideal = AlignedReference.Create(reference, analysis, view, refine: false);
+
+        var exactDifference = MeanLumaDifference(exact, view);
+        Assert.True(exactDifference < MeanLumaDifference(fitted, view) / 2, $"exact {exactDifference:F3} vs fitted {MeanLumaDifference(fitted, view):F3}");
+        // Resampled as the phone did, it is at least as close as the ideal warp of the reference's analysis image.
+        Assert.True(exactDifference <= MeanLumaDifference(ideal, view) + 0.02, $"exact {exactDifference:F3} vs ideal warp {MeanLumaDifference(ideal, view):F3}");
+    }
+
     private static WholePixelMove Move(double[] full, DecodedImage claim, AnalysisImage view, ReferenceImage reference)
     {
         var (toClaimFull, fromReferenceFull) = WholePixelMove.Frames(claim, view, reference);
