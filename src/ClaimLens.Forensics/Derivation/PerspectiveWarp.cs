@@ -87,13 +87,24 @@ internal static class PerspectiveWarp
     public static unsafe Mat Footprint(Size sourceSize, double[] map, Size size)
     {
         var result = new Mat(size, MatType.CV_8UC1);
+        var (target, targetStep) = ((long)result.Data, result.Step());
         var xs = new int[size.Width];
         var ys = new int[size.Width];
+        // Below 32768 a coordinate saturated to short is inside exactly when the unsaturated one is.
+        var (width, height) = (Vector256.Create((uint)sourceSize.Width), Vector256.Create((uint)sourceSize.Height));
+        var vector = Vector256.IsHardwareAccelerated && sourceSize.Width <= short.MaxValue && sourceSize.Height <= short.MaxValue;
         for (var y = 0; y < size.Height; y++)
         {
             Coordinates(map, y, size, 1, xs, ys);
-            var row = (byte*)result.Ptr(y);
-            for (var x = 0; x < size.Width; x++)
+            var row = (byte*)(target + (y * targetStep));
+            var x = 0;
+            for (; vector && x <= size.Width - 32; x += 32)
+            {
+                // All-ones lanes narrow to 255 bytes, zero lanes to 0.
+                Vector256.Narrow(Vector256.Narrow(Inside(xs, ys, x, width, height), Inside(xs, ys, x + 8, width, height)),
+                    Vector256.Narrow(Inside(xs, ys, x + 16, width, height), Inside(xs, ys, x + 24, width, height))).Store(row + x);
+            }
+            for (; x < size.Width; x++)
             {
                 // saturate_cast<short>, then remapNearest's constant-border test.
                 int sx = Short(xs[x]), sy = Short(ys[x]);
@@ -102,6 +113,10 @@ internal static class PerspectiveWarp
         }
         return result;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Inside(int[] xs, int[] ys, int x, Vector256<uint> width, Vector256<uint> height) =>
+        Vector256.LessThan(Vector256.Create(xs, x).AsUInt32(), width) & Vector256.LessThan(Vector256.Create(ys, x).AsUInt32(), height);
 
     // warpPerspectiveBlockline(NN): for each pixel of row y, the source coordinate times `scale` (32 for the
     // bilinear grid, 1 for nearest) as saturate_cast<int> of the clamped double.
@@ -215,28 +230,59 @@ internal static class PerspectiveWarp
     {
         var s = picture.Data;
         var (step, width, height) = (picture.Step, picture.Width, picture.Height);
+        var offsets = stackalloc int[8];
+        var cells = stackalloc int[8];
         fixed (float* weights = Weights)
         {
-            for (var x = 0; x < xs.Length; x++, d += 3)
+            var x = 0;
+            while (x < xs.Length)
             {
-                int sx = Short(xs[x] >> Bits), sy = Short(ys[x] >> Bits);
-                var w = weights + (((ys[x] & (TabSize - 1)) * TabSize) + (xs[x] & (TabSize - 1))) * 4;
-                // A four-float load of a tap reads one float past it, and the store one past the pixel: both stay
-                // inside the buffers except at the source's last tap and the row's last pixel.
-                if ((uint)sx < (uint)(width - 1) && (uint)sy < (uint)(height - 1) && Vector128.IsHardwareAccelerated
-                    && x < xs.Length - 1 && !(sx == width - 2 && sy == height - 2))
+                // Eight pixels whose taps are all inside (the store of the row's last pixel is left to Sample).
+                if (Avx2.IsSupported && x <= xs.Length - 9 && Taps3(xs, ys, x, picture, offsets, cells))
                 {
-                    var p = s + (sy * step) + (sx * 3);
-                    var sum = (Vector128.Load(p) * Vector128.Create(w[0])) + (Vector128.Load(p + 3) * Vector128.Create(w[1]));
-                    sum += Vector128.Load(p + step) * Vector128.Create(w[2]);
-                    sum += Vector128.Load(p + step + 3) * Vector128.Create(w[3]);
-                    sum.Store(d);
+                    for (var k = 0; k < 8; k++, d += 3)
+                    {
+                        // Each tap a four-float load of its three channels and one more, the sum stored over four
+                        // floats (the next pixel overwrites the fourth), added as remapBilinear adds them.
+                        var p = s + offsets[k];
+                        var w = weights + cells[k];
+                        var sum = (Vector128.Load(p) * Vector128.Create(w[0])) + (Vector128.Load(p + 3) * Vector128.Create(w[1]));
+                        sum += Vector128.Load(p + step) * Vector128.Create(w[2]);
+                        sum += Vector128.Load(p + step + 3) * Vector128.Create(w[3]);
+                        sum.Store(d);
+                    }
+                    x += 8;
                     continue;
                 }
-                for (var c = 0; c < 3; c++)
-                    d[c] = Sample(s, step, width, height, xs[x], ys[x], weights, replicate, 3, c);
+                var end = Math.Min(xs.Length, x + 8);
+                for (; x < end; x++, d += 3)
+                {
+                    for (var c = 0; c < 3; c++)
+                        d[c] = Sample(s, step, width, height, xs[x], ys[x], weights, replicate, 3, c);
+                }
             }
         }
+    }
+
+    // The source offsets (floats) and weight cells of pixels x..x+7 of a three-channel row when all their taps
+    // are inside the picture and their four-float loads stay inside it (all but the last tap's); false otherwise.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe bool Taps3(int[] xs, int[] ys, int x, Picture picture, int* offsets, int* cells)
+    {
+        var fxs = Vector256.Create(xs, x);
+        var fys = Vector256.Create(ys, x);
+        // No saturation to short needed: a coordinate that saturates is outside anyway.
+        var sx = Avx2.ShiftRightArithmetic(fxs, Bits).AsUInt32();
+        var sy = Avx2.ShiftRightArithmetic(fys, Bits).AsUInt32();
+        var (lastX, lastY) = (Vector256.Create((uint)(picture.Width - 2)), Vector256.Create((uint)(picture.Height - 2)));
+        var inside = Vector256.LessThanOrEqual(sx, lastX) & Vector256.LessThanOrEqual(sy, lastY)
+            & ~(Vector256.Equals(sx, lastX) & Vector256.Equals(sy, lastY));
+        if (picture.Width < 2 || picture.Height < 2 || !Vector256.EqualsAll(inside, Vector256<uint>.AllBitsSet))
+            return false;
+        (Avx2.MultiplyLow(sy.AsInt32(), Vector256.Create(picture.Step)) + (sx.AsInt32() * 3)).Store(offsets);
+        var fraction = Vector256.Create(TabSize - 1);
+        ((((fys & fraction) * TabSize) + (fxs & fraction)) * 4).Store(cells);
+        return true;
     }
 
     // remapBilinear for one pixel and channel, with the constant (0) or replicated border: taps outside the
