@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClaimLens.Forensics.Derivation;
 
 /// <summary>Order statistics without a full sort (the hot paths take medians of 10^5 values per claim).</summary>
@@ -21,6 +23,7 @@ internal static class Median
     // One counting pass over the values' top key bits finds the bucket that holds the k-th value; only that bucket
     // is then quickselected. Quickselect's data-dependent branches over 10^5 values cost ~1.5 ms per claim. Null
     // (the caller quickselects) when a value is NaN, which has no rank.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float? RadixSelect(Span<float> values, int k)
     {
         var counts = new int[1 << RadixBits];
