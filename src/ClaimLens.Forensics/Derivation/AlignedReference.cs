@@ -75,12 +75,10 @@ internal sealed class AlignedReference : IDisposable
         }
         var fromLevel = Projective.Multiply(h, Projective.Invert(toSource)!);
         var size = new Size(claim.Width, claim.Height);
-        using var m = Projective.ToMat(fromLevel, MatType.CV_64FC1);
-        var planes = new Mat();
-        Cv2.WarpPerspective(source, planes, m, size, InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        using var ones = new Mat(source.Size(), MatType.CV_8UC1, Scalar.All(255));
-        var valid = new Mat();
-        Cv2.WarpPerspective(ones, valid, m, size, InterpolationFlags.Nearest, BorderTypes.Constant, Scalar.All(0));
+        // Cv2.WarpPerspective's bilinear warp and its nearest warp of a white picture, bit for bit, in a fraction of the time.
+        var toLevel = PerspectiveWarp.InverseMap(fromLevel);
+        var planes = PerspectiveWarp.Linear(source, toLevel, size, BorderTypes.Constant);
+        var valid = PerspectiveWarp.Footprint(source.Size(), toLevel, size);
         return new AlignedReference(planes, Inner(valid), h, refined, refineMs);
     }
 

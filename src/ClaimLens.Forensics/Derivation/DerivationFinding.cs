@@ -57,15 +57,23 @@ internal static class DerivationFinding
     /// <summary>Bounding boxes of the mask's connected components in full-resolution claim pixels, largest first.</summary>
     public static List<Rect> Regions(Mat mask, double toFullX, double toFullY)
     {
+        // Only the box around the changed pixels is labelled (labelling the whole working mask, mostly empty, cost
+        // ~5 ms). The box starts on even coordinates: OpenCV labels 2 x 2 blocks in raster order, so on the same
+        // block grid the components come out in the same order, and equal areas keep their order below.
+        var box = Cv2.BoundingRect(mask);
+        if (box.Width == 0 || box.Height == 0)
+            return [];
+        var (left, top) = (box.X & ~1, box.Y & ~1);
+        using var changed = new Mat(mask, new Rect(left, top, box.Right - left, box.Bottom - top));
         using var labels = new Mat();
         using var stats = new Mat();
         using var centroids = new Mat();
-        var count = Cv2.ConnectedComponentsWithStats(mask, labels, stats, centroids, PixelConnectivity.Connectivity8);
+        var count = Cv2.ConnectedComponentsWithStats(changed, labels, stats, centroids, PixelConnectivity.Connectivity8);
         var boxes = new List<(int Area, Rect Box)>();
         for (var label = 1; label < count; label++)
         {
-            var x = stats.At<int>(label, (int)ConnectedComponentsTypes.Left);
-            var y = stats.At<int>(label, (int)ConnectedComponentsTypes.Top);
+            var x = left + stats.At<int>(label, (int)ConnectedComponentsTypes.Left);
+            var y = top + stats.At<int>(label, (int)ConnectedComponentsTypes.Top);
             var w = stats.At<int>(label, (int)ConnectedComponentsTypes.Width);
             var h = stats.At<int>(label, (int)ConnectedComponentsTypes.Height);
             var area = stats.At<int>(label, (int)ConnectedComponentsTypes.Area);

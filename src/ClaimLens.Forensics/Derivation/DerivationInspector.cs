@@ -161,8 +161,9 @@ public static class DerivationInspector
         var scale = Projective.LocalScale(aligned.Homography, reference.Analysis.Width / 2.0, reference.Analysis.Height / 2.0);
         // Full-resolution reference pixels per claim analysis pixel.
         var referenceDownsampling = (double)reference.Image.Width / reference.Analysis.Width / scale;
-        var correlation = NoiseCorrelation.Readable(claimJpeg, scale)
-            ? NoiseCorrelation.Measure(view.Planes, aligned.Planes, aligned.Valid, fit.BlockSize, noise.Luma, claimJpeg, downsampling,
+        // No plane of whole blocks: no block to correlate either.
+        var correlation = NoiseCorrelation.Readable(claimJpeg, scale) && planes is not null
+            ? NoiseCorrelation.MeasureLuma(planes.Claim[0], planes.Reference[0], aligned.Valid, fit.BlockSize, noise.Luma, claimJpeg, downsampling,
                 reference.Jpeg, referenceDownsampling)
             : (double.NaN, double.NaN);
         return new Judged(aligned, planes, fit, Agreement.Evaluate(fit, noise.Luma, noise.Chroma, correlation, exactMove));

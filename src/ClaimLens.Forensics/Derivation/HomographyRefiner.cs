@@ -66,12 +66,12 @@ internal static class HomographyRefiner
         mask.ConvertTo(weight, MatType.CV_32FC1, 1 / 255.0);
         var normal = sums.Normal(weight);
         var current = (double[])warp.Clone();
-        using var warped = new Mat();
+        using var warped = new Mat(template.Size(), MatType.CV_32FC1);
         var gradient = new double[Parameters];
         for (var iteration = 0; iteration < iterations; iteration++)
         {
-            using (var m = Projective.ToMat(current, MatType.CV_64FC1))
-                Cv2.WarpPerspective(source, warped, m, template.Size(), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Replicate);
+            // Cv2.WarpPerspective(Linear | WarpInverseMap, Replicate), bit for bit.
+            PerspectiveWarp.Linear(source, current, warped, BorderTypes.Replicate);
             var projection = sums.Project(weight, warped);
             var photometric = Photometric(normal, projection);
             if (photometric is null)
@@ -182,10 +182,8 @@ internal static class HomographyRefiner
     /// pixels from its edge.</summary>
     private static Mat Footprint(Size inputSize, double[] warp, Size templateSize, int summedWidth)
     {
-        using var ones = new Mat(inputSize, MatType.CV_8UC1, Scalar.All(255));
-        var mask = new Mat();
-        using (var m = Projective.ToMat(warp, MatType.CV_64FC1))
-            Cv2.WarpPerspective(ones, mask, m, templateSize, InterpolationFlags.Nearest | InterpolationFlags.WarpInverseMap, BorderTypes.Constant, Scalar.All(0));
+        // The nearest warp of a white picture (Nearest | WarpInverseMap, constant 0 border), bit for bit.
+        var mask = PerspectiveWarp.Footprint(inputSize, warp, templateSize);
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(2 * FootprintMargin + 1, 2 * FootprintMargin + 1));
         Cv2.Erode(mask, mask, kernel);
         // The template's own border: its gradients are one-sided there.

@@ -42,20 +42,31 @@ internal static class NoiseCorrelation
     public static (double Correlation, double Expected) Measure(Mat claimPlanes, Mat referencePlanes, Mat valid, int blockSize, double lumaNoise,
         Imaging.JpegInfo? claimJpeg, double downsampling, Imaging.JpegInfo? referenceJpeg = null, double referenceDownsampling = 1)
     {
-        var none = (double.NaN, double.NaN);
-        var columns = claimPlanes.Width / blockSize;
-        var rows = claimPlanes.Height / blockSize;
-        if (columns == 0 || rows == 0)
-            return none;
-        var roi = new Rect(0, 0, columns * blockSize, rows * blockSize);
-        var grid = new Size(columns, rows);
-        var n = columns * rows;
+        if (claimPlanes.Width < blockSize || claimPlanes.Height < blockSize)
+            return (double.NaN, double.NaN);
+        var roi = new Rect(0, 0, claimPlanes.Width / blockSize * blockSize, claimPlanes.Height / blockSize * blockSize);
         using var claimRoi = new Mat(claimPlanes, roi);
         using var refRoi = new Mat(referencePlanes, roi);
         using var c = new Mat();
         using var r = new Mat();
         Cv2.ExtractChannel(claimRoi, c, 0);
         Cv2.ExtractChannel(refRoi, r, 0);
+        return MeasureLuma(c, r, valid, blockSize, lumaNoise, claimJpeg, downsampling, referenceJpeg, referenceDownsampling);
+    }
+
+    /// <summary><see cref="Measure"/> from the luma planes over the whole blocks (from the origin) as the comparison
+    /// has them split already (<see cref="ComparisonPlanes"/>): extracting them again cost ~1.5 ms.</summary>
+    public static (double Correlation, double Expected) MeasureLuma(Mat c, Mat r, Mat valid, int blockSize, double lumaNoise,
+        Imaging.JpegInfo? claimJpeg, double downsampling, Imaging.JpegInfo? referenceJpeg = null, double referenceDownsampling = 1)
+    {
+        var none = (double.NaN, double.NaN);
+        var columns = c.Width / blockSize;
+        var rows = c.Height / blockSize;
+        if (columns == 0 || rows == 0)
+            return none;
+        var roi = new Rect(0, 0, columns * blockSize, rows * blockSize);
+        var grid = new Size(columns, rows);
+        var n = columns * rows;
         using var rc = Residual(c);
         using var rr = Residual(r);
 
