@@ -185,6 +185,31 @@ public sealed class RealPhotoDerivationTests(ITestOutputHelper output)
         return report;
     }
 
+    /// <summary>A 4,288 px listing is held at a quarter decode; the buyer's 1,990 px crop is decoded whole, so its analysis
+    /// image is twice as fine as the reference's. The fit was good (0.03 px) but the upsampled reference could not explain
+    /// the crop's detail (residual ratio 1.83): the exact comparison on the reference's own pixels must be made.</summary>
+    [Fact]
+    public void Inspect_EditedCropOfALargeListing_IsDerived()
+    {
+        var path = TestData.Find("photos/Nikon_D90.jpg");
+        if (path is null)
+        {
+            output.WriteLine(TestData.MissingMessage);
+            return;
+        }
+        var listingBytes = File.ReadAllBytes(path);
+        using var listing = ReferenceImage.Load(listingBytes, "listing.jpg");
+        using var decoded = Cv2.ImDecode(listingBytes, ImreadModes.Color);
+        using var crop = new Mat(decoded, new Rect(101, 203, 1990, 1490)).Clone();
+        Cv2.Circle(crop, new Point(500, 500), 60, Scalar.All(20), -1);
+        var bytes = Scenes.Jpeg(crop, 92);
+        using var claim = ImageLoader.Load(bytes);
+        using var report = DerivationInspector.Inspect(claim, [listing], JpegInfo.Read(bytes));
+        output.WriteLine($"{report.Match}");
+
+        Assert.NotNull(report.Finding);
+    }
+
     // A shared photo as the dev set writes it for a listing: reduced to a long side of 2,048 px and saved at q95; null
     // (and said why) where ../shared is absent.
     private byte[]? DevSetListing(string photo)
