@@ -38,8 +38,23 @@ internal sealed class FeatureSet
         else
             gray.CopyTo(small);
         using var orb = ORB.Create(maxFeatures, 1.2f, 8, 19, 0, 2, ORBScoreType.Harris, 31, 12);
-        using var descriptors = new Mat();
+        var descriptors = new Mat();
         orb.DetectAndCompute(small, null, out var keypoints, descriptors);
+        // A dim subject on a dark ground (the moon on a night sky) gives FAST too little contrast: stretched linearly to
+        // the full grey range, nothing clipped, it is detected, and ORB's intensity comparisons stay those of the
+        // unstretched picture, so its descriptors still match an unstretched reference's.
+        if (keypoints.Length < maxFeatures / 4 && Stretched(small) is { } stretched)
+        {
+            using (stretched)
+            {
+                var more = new Mat();
+                orb.DetectAndCompute(stretched, null, out var moreKeypoints, more);
+                if (moreKeypoints.Length > keypoints.Length)
+                    (keypoints, descriptors, more) = (moreKeypoints, more, descriptors);
+                more.Dispose();
+            }
+        }
+        using var _ = descriptors;
         // ORB: one row of 32 bytes per keypoint.
         if (keypoints.Length == 0 || descriptors.Rows != keypoints.Length || descriptors.Cols * descriptors.ElemSize() != 8 * HammingMatcher.Words || !descriptors.IsContinuous())
             return new FeatureSet([], []);
@@ -52,5 +67,19 @@ internal sealed class FeatureSet
         for (var i = 0; i < keypoints.Length; i++)
             points[i] = new Point2f(keypoints[i].Pt.X * inverse, keypoints[i].Pt.Y * inverse);
         return new FeatureSet(points, words);
+    }
+
+    // Pictures whose grey levels span less than this are stretched when they give few features.
+    private const double LowContrastRange = 160;
+
+    private static Mat? Stretched(Mat gray)
+    {
+        Cv2.MinMaxLoc(gray, out double lo, out double hi);
+        if (hi - lo >= LowContrastRange || hi <= lo)
+            return null;
+        var stretched = new Mat();
+        var gain = 255.0 / (hi - lo);
+        gray.ConvertTo(stretched, MatType.CV_8UC1, gain, -lo * gain);
+        return stretched;
     }
 }
