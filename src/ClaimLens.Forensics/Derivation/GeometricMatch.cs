@@ -29,6 +29,84 @@ internal sealed record GeometricMatch(ReferenceImage Reference, double[] Homogra
             src.Add(new Point2d(r.X, r.Y));
             dst.Add(new Point2d(c.X, c.Y));
         }
+        return Fit(src, dst, reference, mirrored, claimSize);
+    }
+
+    /// <summary>Matches claim features against one reference near where <paramref name="approximate"/> (reference
+    /// analysis to claim analysis) puts them: each claim feature takes the most similar reference feature projected
+    /// within <paramref name="radius"/> pixels, with no ratio test. Where a picture's keypoints look alike (a dark
+    /// sky, branches) the ratio test drops every true match; the position does the test's work here.</summary>
+    public static GeometricMatch? Guided(FeatureSet claim, ReferenceImage reference, double[] approximate, Size claimSize, double radius)
+    {
+        var refFeatures = reference.Features;
+        if (claim.Count < MinInliers || refFeatures.Count < MinInliers)
+            return null;
+        // Reference features projected into the claim, bucketed in cells one radius wide (counting sort): a claim
+        // feature's partners lie in its own cell and the eight around it.
+        var columns = (int)Math.Ceiling(claimSize.Width / radius) + 1;
+        var rows = (int)Math.Ceiling(claimSize.Height / radius) + 1;
+        var cellOf = new int[refFeatures.Count];
+        var projected = new Point2d[refFeatures.Count];
+        var starts = new int[(columns * rows) + 1];
+        for (var j = 0; j < projected.Length; j++)
+        {
+            var (x, y) = AlignedReference.Apply(approximate, refFeatures.Points[j].X, refFeatures.Points[j].Y);
+            projected[j] = new Point2d(x, y);
+            var (cx, cy) = (Math.Floor(x / radius), Math.Floor(y / radius));
+            cellOf[j] = double.IsFinite(x) && double.IsFinite(y) && cx >= 0 && cy >= 0 && cx < columns && cy < rows ? ((int)cy * columns) + (int)cx : -1;
+            if (cellOf[j] >= 0)
+                starts[cellOf[j] + 1]++;
+        }
+        for (var c = 0; c < columns * rows; c++)
+            starts[c + 1] += starts[c];
+        var order = new int[starts[^1]];
+        var fill = (int[])starts.Clone();
+        for (var j = 0; j < projected.Length; j++)
+        {
+            if (cellOf[j] >= 0)
+                order[fill[cellOf[j]]++] = j;
+        }
+
+        var squared = radius * radius;
+        var src = new List<Point2d>();
+        var dst = new List<Point2d>();
+        for (var i = 0; i < claim.Count; i++)
+        {
+            var c = claim.Points[i];
+            var query = claim.Descriptors.AsSpan(i * HammingMatcher.Words, HammingMatcher.Words);
+            var (best, bestDistance) = (-1, GuidedMaxDistance + 1);
+            var (qx, qy) = ((int)Math.Floor(c.X / radius), (int)Math.Floor(c.Y / radius));
+            for (var cy = Math.Max(0, qy - 1); cy <= Math.Min(rows - 1, qy + 1); cy++)
+            {
+                for (var cx = Math.Max(0, qx - 1); cx <= Math.Min(columns - 1, qx + 1); cx++)
+                {
+                    var cell = (cy * columns) + cx;
+                    for (var k = starts[cell]; k < starts[cell + 1]; k++)
+                    {
+                        var j = order[k];
+                        var (dx, dy) = (projected[j].X - c.X, projected[j].Y - c.Y);
+                        if ((dx * dx) + (dy * dy) > squared)
+                            continue;
+                        var distance = HammingMatcher.Distance(query, refFeatures.Descriptors.AsSpan(j * HammingMatcher.Words, HammingMatcher.Words));
+                        if (distance < bestDistance || (distance == bestDistance && j < best))
+                            (best, bestDistance) = (j, distance);
+                    }
+                }
+            }
+            if (best < 0)
+                continue;
+            var r = refFeatures.Points[best];
+            src.Add(new Point2d(r.X, r.Y));
+            dst.Add(new Point2d(c.X, c.Y));
+        }
+        return Fit(src, dst, reference, mirrored: false, claimSize);
+    }
+
+    // A descriptor this far from its guided partner (of 256 bits) is another structure that happens to lie near.
+    private const int GuidedMaxDistance = 80;
+
+    private static GeometricMatch? Fit(List<Point2d> src, List<Point2d> dst, ReferenceImage reference, bool mirrored, Size claimSize)
+    {
         if (src.Count < MinInliers)
             return null;
 

@@ -33,6 +33,11 @@ internal static class HammingMatcher
         return SearchScalar(query, train);
     }
 
+    /// <summary>Bits in which two descriptors differ.</summary>
+    public static int Distance(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) =>
+        BitOperations.PopCount(a[0] ^ b[0]) + BitOperations.PopCount(a[1] ^ b[1])
+        + BitOperations.PopCount(a[2] ^ b[2]) + BitOperations.PopCount(a[3] ^ b[3]);
+
     /// <summary>Each descriptor against all the others, leaving out those whose point lies closer than
     /// <paramref name="minDistance"/> to its own (itself included): the same results as <see cref="Search"/> over
     /// the remaining ones, in index order.</summary>

@@ -12,6 +12,7 @@ public sealed class ReferenceImage : IDisposable
     // bytes are a tenth of its working pixels.
     private readonly byte[]? _encoded;
     private readonly LoadLimits _limits;
+    private readonly Lazy<SpectralRegistration.Prepared?[]> _spectra;
 
     private ReferenceImage(string name, DecodedImage image, JpegInfo? jpeg, byte[]? encoded = null, LoadLimits? limits = null)
     {
@@ -23,6 +24,7 @@ public sealed class ReferenceImage : IDisposable
         Analysis = AnalysisImage.Create(image.Bgr);
         Features = FeatureSet.Detect(Analysis.Gray, FeatureSet.ReferenceFeatures);
         Pyramid = BuildPyramid(Analysis.Planes);
+        _spectra = new Lazy<SpectralRegistration.Prepared?[]>(() => [.. SpectralRegistration.Levels.Select(level => SpectralRegistration.Prepare(Analysis.Gray, level))]);
     }
 
     /// <summary>How the reference is named in findings (a file name, a photo id).</summary>
@@ -43,6 +45,11 @@ public sealed class ReferenceImage : IDisposable
     /// <summary>Half-resolution steps of the analysis planes (level 0 is the analysis image itself), so a
     /// claim much smaller than the reference is compared against a properly low-passed reference.</summary>
     internal IReadOnlyList<Mat> Pyramid { get; }
+
+    /// <summary>The analysis picture's canvas and log-polar spectrum at each of <see cref="SpectralRegistration.Levels"/>,
+    /// made the first time a claim needs them (only claims no feature matched do); null entries where the picture is
+    /// too small or flat.</summary>
+    internal IReadOnlyList<SpectralRegistration.Prepared?> Spectra => _spectra.Value;
 
     /// <summary>Decodes and prepares a reference.</summary>
     /// <exception cref="ImageLoadException">The bytes are not a usable image.</exception>
@@ -77,6 +84,11 @@ public sealed class ReferenceImage : IDisposable
     {
         Image.Dispose();
         Analysis.Dispose();
+        if (_spectra.IsValueCreated)
+        {
+            foreach (var spectrum in _spectra.Value)
+                spectrum?.Dispose();
+        }
         for (var i = 1; i < Pyramid.Count; i++)
             Pyramid[i].Dispose();
     }
