@@ -2,7 +2,7 @@ using ClaimLens.Forensics.Derivation;
 
 namespace ClaimLens.Forensics.Tests.Derivation;
 
-/// <summary>The vetoes on the measures of dev-set rows they were calibrated on (docs/decisions/0002, session 7).</summary>
+/// <summary>The vetoes on the measures of dev-set rows they were calibrated on (docs/decisions/0002, sessions 7 and 8).</summary>
 public sealed class AgreementRuleTests
 {
     [Theory]
@@ -11,6 +11,8 @@ public sealed class AgreementRuleTests
     [InlineData(0.0537, 4.9, 0.292, false)]  // cropped copy compared exactly: a stain's edge, not certain
     [InlineData(0.0370, 2.3, 0.768, false)]  // copy re-saved at q40
     [InlineData(0.0429, 4.9, 0.319, false)]  // copy at half size
+    [InlineData(0.0435, 6.4, 0.363, false)]  // copy at quarter size: the largest significant field of a copy on three seeds
+    [InlineData(0.0561, 4.4, 0.314, true)]   // subtle re-photograph, cropped (seed 11): under the 0.06 px of round 3
     [InlineData(0.20, 50, 0.25, false)]      // below the compression noise: a pixel-identical copy, whatever the field
     public void Structured_SeparatesLensAndViewpointFromResamplingNoise(double rms, double significance, double residualRatio, bool vetoed) =>
         Assert.Equal(vetoed, Agreement.Structured(rms, significance, residualRatio));

@@ -36,7 +36,7 @@ public sealed class NoiseCorrelationTests : IClassFixture<DerivationInspectorTes
     // Formerly a false positive: its expected noise correlation (0.281) is just under the noise cue's 0.3 floor,
     // so that cue abstains, and its median local shift sat just under the 0.3 px limit (0.299 with ECC; 0.302 with the Gauss-Newton refinement; 0.304 since the
     // simulated scene loses the reference's grain, round 3). The residual displacement field, 0.29 px with
-    // F = 159 against the 0.06 px veto, is what tells it from a copy with a wide margin.
+    // F = 159 against the 0.05 px veto, is what tells it from a copy with a wide margin.
     [Fact]
     public void Inspect_TypicalRephotographSeed21_NotDerived() => Inspect_DevSetRephotograph_NoiseIndependentAndNotDerived(RephotoStrength.Typical, 21);
 
