@@ -107,6 +107,42 @@ public static class DerivationInspector
         return found;
     }
 
+    // A reference footprint this much smaller than the claim is a picture placed inside another (a screenshot).
+    private const double MaxEmbeddedShare = 0.8;
+
+    private static bool Embedded(AnalysisImage? focused, Mat working) =>
+        focused is not null && (double)focused.Region.Width * focused.Region.Height <= MaxEmbeddedShare * working.Width * working.Height;
+
+    // Most turn (degrees) and perspective (pixels at the far corner) a fit may show and still be an upright resize.
+    private const double UprightTolerance = 1.5;
+
+    /// <summary>The scale-and-shift map closest to a fit that is nearly upright (no turn, no perspective beyond a pixel
+    /// or two): a photo placed in a screenshot or resized is exactly that, and a fit tilted by a few tenths of a degree by
+    /// features on an edit leaves the refinement a shear it does not always undo.</summary>
+    private static double[]? Upright(double[] h, AnalysisImage reference)
+    {
+        var (w, hgt) = (reference.Width - 1.0, reference.Height - 1.0);
+        var corners = new[] { (0.0, 0.0), (w, 0.0), (w, hgt), (0.0, hgt) };
+        var p = corners.Select(c => AlignedReference.Apply(h, c.Item1, c.Item2)).ToArray();
+        if (p.Any(q => !double.IsFinite(q.X) || !double.IsFinite(q.Y)))
+            return null;
+        var sx = ((p[1].X - p[0].X) + (p[2].X - p[3].X)) / (2 * w);
+        var sy = ((p[3].Y - p[0].Y) + (p[2].Y - p[1].Y)) / (2 * hgt);
+        if (sx <= 0 || sy <= 0 || Math.Abs(Projective.RotationDegrees(h, mirrored: false)) > UprightTolerance)
+            return null;
+        var tx = p.Select((q, i) => q.X - (sx * corners[i].Item1)).Average();
+        var ty = p.Select((q, i) => q.Y - (sy * corners[i].Item2)).Average();
+        double[] upright = [sx, 0, tx, 0, sy, ty, 0, 0, 1];
+        // Already upright: nothing new to try.
+        var moved = corners.Max(c =>
+        {
+            var (ax, ay) = AlignedReference.Apply(h, c.Item1, c.Item2);
+            var (bx, by) = AlignedReference.Apply(upright, c.Item1, c.Item2);
+            return Math.Sqrt(((ax - bx) * (ax - bx)) + ((ay - by) * (ay - by)));
+        });
+        return moved is > 0.5 and < 8 ? upright : null;
+    }
+
     // Tries the strongest candidates pixel by pixel; the first derived one gives the finding and its mask.
     private static DerivationReport Compare(List<GeometricMatch> candidates, DecodedImage claim, JpegInfo? claimJpeg,
         AnalysisImage analysis, Dictionary<string, double> timings, Stopwatch clock)
@@ -132,6 +168,13 @@ public static class DerivationInspector
                 if (exactJudged.Agreement.Derived)
                     (judged, exactJudged) = (exactJudged, judged);
                 exactJudged.Dispose();
+            }
+            if (!judged.Agreement.Derived && Embedded(focus?.Image, claim.Bgr) && Upright(judged.Aligned.Homography, candidate.Reference.Analysis) is { } upright)
+            {
+                var uprightJudged = Judge(candidate.Reference, AlignedReference.Create(candidate.Reference, upright, view), view, claimJpeg, noise, downsampling);
+                if (uprightJudged.Agreement.Derived)
+                    (judged, uprightJudged) = (uprightJudged, judged);
+                uprightJudged.Dispose();
             }
             using var _ = judged;
             var aligned = judged.Aligned;
