@@ -82,28 +82,23 @@ public static class DerivationInspector
     private static List<GeometricMatch> SpectralCandidates(FeatureSet claimFeatures, IReadOnlyList<ReferenceImage> references, AnalysisImage analysis)
     {
         var found = new List<GeometricMatch>();
+        using var claim = SpectralRegistration.Prepare(analysis.Gray);
+        if (claim is null)
+            return found;
         var size = new Size(analysis.Width, analysis.Height);
-        var best = new GeometricMatch?[references.Count];
-        for (var level = 0; level < SpectralRegistration.Levels.Length; level++)
+        foreach (var reference in references)
         {
-            using var claim = SpectralRegistration.Prepare(analysis.Gray, SpectralRegistration.Levels[level]);
-            if (claim is null)
+            if (reference.Spectrum is not { } spectrum)
                 continue;
-            for (var r = 0; r < references.Count; r++)
-            {
-                if (references[r].Spectra[level] is not { } spectrum)
-                    continue;
-                foreach (var estimate in SpectralRegistration.Register(claim, spectrum))
-                {
-                    if (estimate.Response < MinSpectralResponse)
-                        break;
-                    var guided = GeometricMatch.Guided(claimFeatures, references[r], estimate.Homography, size, GuidedRadius);
-                    if (guided is not null && (best[r] is null || guided.Inliers > best[r]!.Inliers))
-                        best[r] = guided;
-                }
-            }
+            // The two 180-degree readings, strongest first; the one the features confirm best is the candidate.
+            var best = SpectralRegistration.Register(claim, spectrum)
+                .TakeWhile(estimate => estimate.Response >= MinSpectralResponse)
+                .Select(estimate => GeometricMatch.Guided(claimFeatures, reference, estimate.Homography, size, GuidedRadius))
+                .OfType<GeometricMatch>()
+                .MaxBy(match => match.Inliers);
+            if (best is not null)
+                found.Add(best);
         }
-        found.AddRange(best.OfType<GeometricMatch>());
         return found;
     }
 
@@ -113,11 +108,10 @@ public static class DerivationInspector
     private static bool Embedded(AnalysisImage? focused, Mat working) =>
         focused is not null && (double)focused.Region.Width * focused.Region.Height <= MaxEmbeddedShare * working.Width * working.Height;
 
-    // Most turn (degrees) and perspective (pixels at the far corner) a fit may show and still be an upright resize.
+    // Most turn (degrees) a fit may show and still be an upright resize.
     private const double UprightTolerance = 1.5;
 
-    /// <summary>The scale-and-shift map closest to a fit that is nearly upright (no turn, no perspective beyond a pixel
-    /// or two): a photo placed in a screenshot or resized is exactly that, and a fit tilted by a few tenths of a degree by
+    /// <summary>The scale-and-shift map closest to a fit that is nearly upright: a photo placed in a screenshot or resized is exactly that, and a fit tilted by a few tenths of a degree by
     /// features on an edit leaves the refinement a shear it does not always undo.</summary>
     private static double[]? Upright(double[] h, AnalysisImage reference)
     {
@@ -134,12 +128,7 @@ public static class DerivationInspector
         var ty = p.Select((q, i) => q.Y - (sy * corners[i].Item2)).Average();
         double[] upright = [sx, 0, tx, 0, sy, ty, 0, 0, 1];
         // Already upright: nothing new to try.
-        var moved = corners.Max(c =>
-        {
-            var (ax, ay) = AlignedReference.Apply(h, c.Item1, c.Item2);
-            var (bx, by) = AlignedReference.Apply(upright, c.Item1, c.Item2);
-            return Math.Sqrt(((ax - bx) * (ax - bx)) + ((ay - by) * (ay - by)));
-        });
+        var moved = AlignedReference.MaxCornerShift(h, upright, reference.Width - 1, reference.Height - 1);
         return moved is > 0.5 and < 8 ? upright : null;
     }
 

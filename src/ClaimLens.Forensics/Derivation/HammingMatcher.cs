@@ -67,9 +67,7 @@ internal static class HammingMatcher
                 var dy = p.Y - points[t].Y;
                 if (dx * dx + dy * dy < minSquared)
                     continue;
-                var d = 0;
-                for (var w = 0; w < Words; w++)
-                    d += BitOperations.PopCount(descriptors[q * Words + w] ^ descriptors[t * Words + w]);
+                var d = Distance(descriptors.Slice(q * Words, Words), descriptors.Slice(t * Words, Words));
                 if (d < d2)
                 {
                     if (d < d1)

@@ -12,7 +12,7 @@ public sealed class ReferenceImage : IDisposable
     // bytes are a tenth of its working pixels.
     private readonly byte[]? _encoded;
     private readonly LoadLimits _limits;
-    private readonly Lazy<SpectralRegistration.Prepared?[]> _spectra;
+    private readonly Lazy<SpectralRegistration.Prepared?> _spectrum;
 
     private ReferenceImage(string name, DecodedImage image, JpegInfo? jpeg, byte[]? encoded = null, LoadLimits? limits = null)
     {
@@ -24,7 +24,7 @@ public sealed class ReferenceImage : IDisposable
         Analysis = AnalysisImage.Create(image.Bgr);
         Features = FeatureSet.Detect(Analysis.Gray, FeatureSet.ReferenceFeatures);
         Pyramid = BuildPyramid(Analysis.Planes);
-        _spectra = new Lazy<SpectralRegistration.Prepared?[]>(() => [.. SpectralRegistration.Levels.Select(level => SpectralRegistration.Prepare(Analysis.Gray, level))]);
+        _spectrum = new Lazy<SpectralRegistration.Prepared?>(() => SpectralRegistration.Prepare(Analysis.Gray));
     }
 
     /// <summary>How the reference is named in findings (a file name, a photo id).</summary>
@@ -46,10 +46,9 @@ public sealed class ReferenceImage : IDisposable
     /// claim much smaller than the reference is compared against a properly low-passed reference.</summary>
     internal IReadOnlyList<Mat> Pyramid { get; }
 
-    /// <summary>The analysis picture's canvas and log-polar spectrum at each of <see cref="SpectralRegistration.Levels"/>,
-    /// made the first time a claim needs them (only claims no feature matched do); null entries where the picture is
-    /// too small or flat.</summary>
-    internal IReadOnlyList<SpectralRegistration.Prepared?> Spectra => _spectra.Value;
+    /// <summary>The analysis picture's canvas and log-polar spectrum, made the first time a claim needs them (only
+    /// claims no feature matched do); null when the picture is too small or flat.</summary>
+    internal SpectralRegistration.Prepared? Spectrum => _spectrum.Value;
 
     /// <summary>Decodes and prepares a reference.</summary>
     /// <exception cref="ImageLoadException">The bytes are not a usable image.</exception>
@@ -84,11 +83,8 @@ public sealed class ReferenceImage : IDisposable
     {
         Image.Dispose();
         Analysis.Dispose();
-        if (_spectra.IsValueCreated)
-        {
-            foreach (var spectrum in _spectra.Value)
-                spectrum?.Dispose();
-        }
+        if (_spectrum.IsValueCreated)
+            _spectrum.Value?.Dispose();
         for (var i = 1; i < Pyramid.Count; i++)
             Pyramid[i].Dispose();
     }

@@ -9,18 +9,20 @@ namespace ClaimLens.Forensics.Derivation;
 /// and pixel agreement still decides, so a wrong estimate costs time, not a false derivation.</summary>
 internal static class SpectralRegistration
 {
-    /// <summary>Long sides the pictures are registered at. One: a second level at 512 px (read to half its Nyquist
-    /// frequency, past which the JPEG grid's harmonics pulled the turn to 0 and 90 degrees) reads the same frequencies as
-    /// this one read to its full Nyquist frequency, and found nothing more on the dev sets.</summary>
-    public static readonly int[] Levels = [256];
+    // Long side each picture is reduced to; it sits on a zero canvas twice as wide, so the circular shift of the
+    // translation search cannot wrap it onto itself. A second level at 512 px (read to half its Nyquist frequency, past
+    // which the JPEG grid's harmonics pulled the turn to 0 and 90 degrees) reads the same frequencies as this one read to
+    // its Nyquist frequency, and found nothing more on the dev sets (decision 0002, session 8).
+    private const int LongSide = 256;
+    private const int Canvas = 2 * LongSide;
 
     // Log-polar sampling of the magnitude spectrum: 0.7 degrees per row before sub-pixel interpolation, and a
     // log-radius axis from 1 cycle per canvas to the Nyquist frequency.
     private const int Angles = 512;
     private const int Radii = 256;
 
-    // Cycles per canvas of the highest frequency read: the Nyquist frequency.
-    private static double MaxFrequency(int side) => side / 2.0;
+    // Cycles per canvas of the highest frequency read: the picture's Nyquist frequency.
+    private const double MaxFrequency = Canvas / 2.0;
 
     // The share of each side tapered to zero, so the picture's own edges do not print a cross on the spectrum
     // that matches any other picture's cross at rotation 0.
@@ -33,19 +35,14 @@ internal static class SpectralRegistration
     /// <summary>A picture prepared once for <see cref="Register"/>: its canvas and its log-polar spectrum.</summary>
     public sealed class Prepared : IDisposable
     {
-        internal Prepared(int content, Mat canvas, Mat logPolar, double[] toCanvas)
+        internal Prepared(Mat canvas, Mat logPolar, double[] toCanvas)
         {
-            Content = content;
             Canvas = canvas;
             LogPolar = logPolar;
             ToCanvas = toCanvas;
         }
 
-        /// <summary>The long side the picture's log-polar spectrum was read at (one of <see cref="Levels"/>).</summary>
-        internal int Content { get; }
-
-        /// <summary>The picture at a long side of <see cref="ShiftLongSide"/> on a canvas twice as wide, so the circular shift of the
-        /// translation search cannot wrap the picture onto itself.</summary>
+        /// <summary>The picture, less its mean and windowed, centred on its canvas.</summary>
         internal Mat Canvas { get; }
 
         internal Mat LogPolar { get; }
@@ -60,32 +57,17 @@ internal static class SpectralRegistration
         }
     }
 
-    // Long side of the picture on the canvas the shift is searched on, whatever the level: the guided match needs the
-    // shift to a few analysis pixels only (0.3 canvas pixels here is 2-3), and each hypothesis costs a search.
-    private const int ShiftLongSide = 256;
+    /// <summary>Prepares an 8-bit grey picture; null when it is too small or flat to register.</summary>
+    public static Prepared? Prepare(Mat gray) =>
+        gray.Width < 32 || gray.Height < 32 || PlaceOnCanvas(gray) is not { } placed
+            ? null
+            : new Prepared(placed.Canvas, LogPolarSpectrum(placed.Canvas), placed.ToCanvas);
 
-    /// <summary>Prepares an 8-bit grey picture at <paramref name="longSide"/>; null when it is too small or flat to
-    /// register.</summary>
-    public static Prepared? Prepare(Mat gray, int longSide)
+    // The picture reduced to LongSide, less its mean, windowed, centred on the zero canvas; and the map from analysis
+    // pixel centres to the canvas. Null when the picture is flat.
+    private static (Mat Canvas, double[] ToCanvas)? PlaceOnCanvas(Mat gray)
     {
-        if (gray.Width < 32 || gray.Height < 32 || PlaceOnCanvas(gray, ShiftLongSide, 2 * ShiftLongSide) is not { } shift)
-            return null;
-        if (longSide == ShiftLongSide)
-            return new Prepared(longSide, shift.Canvas, LogPolarSpectrum(shift.Canvas), shift.ToCanvas);
-        if (PlaceOnCanvas(gray, longSide, 2 * longSide) is not { } square)
-        {
-            shift.Canvas.Dispose();
-            return null;
-        }
-        using (square.Canvas)
-            return new Prepared(longSide, shift.Canvas, LogPolarSpectrum(square.Canvas), shift.ToCanvas);
-    }
-
-    // The picture reduced to longSide, less its mean, windowed, centred on a zero square canvas; and the map
-    // from analysis pixel centres to the canvas. Null when the picture is flat.
-    private static (Mat Canvas, double[] ToCanvas)? PlaceOnCanvas(Mat gray, int longSide, int side)
-    {
-        var factor = (double)longSide / Math.Max(gray.Width, gray.Height);
+        var factor = (double)LongSide / Math.Max(gray.Width, gray.Height);
         var size = new Size(Math.Max(8, (int)Math.Round(gray.Width * factor)), Math.Max(8, (int)Math.Round(gray.Height * factor)));
         using var small = new Mat();
         Cv2.Resize(gray, small, size, 0, 0, factor < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear);
@@ -98,9 +80,9 @@ internal static class SpectralRegistration
         Cv2.Subtract(content, mean, content);
         Cv2.Multiply(content, window, content);
 
-        var canvas = new Mat(new Size(side, side), MatType.CV_32FC1, Scalar.All(0));
-        var left = (side - size.Width) / 2;
-        var top = (side - size.Height) / 2;
+        var canvas = new Mat(new Size(Canvas, Canvas), MatType.CV_32FC1, Scalar.All(0));
+        var left = (Canvas - size.Width) / 2;
+        var top = (Canvas - size.Height) / 2;
         using (var target = new Mat(canvas, new Rect(left, top, size.Width, size.Height)))
             content.CopyTo(target);
         // Analysis pixel centres -> reduced pixel centres -> canvas.
@@ -113,13 +95,11 @@ internal static class SpectralRegistration
     /// response first; empty when none can be read from the spectra.</summary>
     public static List<Estimate> Register(Prepared claim, Prepared reference)
     {
-        if (claim.Content != reference.Content)
-            throw new ArgumentException("The two pictures were prepared at different levels.", nameof(reference));
         // Claim = reference turned by theta and scaled by s: the claim's spectrum is the reference's turned by theta
         // and shrunk by s, which in log-polar coordinates is a shift along both axes.
         var estimates = new List<Estimate>();
         using var noWindow = new Mat();
-        var radiusPerLog = Radii / Math.Log(MaxFrequency(2 * claim.Content));
+        var radiusPerLog = Radii / Math.Log(MaxFrequency);
         var shift = Cv2.PhaseCorrelate(reference.LogPolar, claim.LogPolar, noWindow, out _);
         var scale = Math.Exp(-shift.X / radiusPerLog);
         if (!double.IsFinite(scale) || scale is < 0.1 or > 10)
@@ -128,7 +108,7 @@ internal static class SpectralRegistration
         // A magnitude spectrum is symmetric: theta and theta + 180 read the same; both are tried.
         foreach (var turn in new[] { theta, theta + 180 })
         {
-            var similarity = Similarity(turn, scale, claim.Canvas.Width);
+            var similarity = Similarity(turn, scale);
             using var warped = new Mat();
             using var affine = Affine(similarity);
             Cv2.WarpAffine(reference.Canvas, warped, affine, claim.Canvas.Size(), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
@@ -142,11 +122,11 @@ internal static class SpectralRegistration
     }
 
     // Rotation by degrees (y down, so positive turns clockwise on screen) and scale about the canvas centre.
-    private static double[] Similarity(double degrees, double scale, int side)
+    private static double[] Similarity(double degrees, double scale)
     {
         var radians = degrees * Math.PI / 180;
         var (cos, sin) = (Math.Cos(radians) * scale, Math.Sin(radians) * scale);
-        var c = (side - 1) / 2.0;
+        var c = (Canvas - 1) / 2.0;
         return [cos, -sin, c - (cos * c) + (sin * c), sin, cos, c - (sin * c) - (cos * c), 0, 0, 1];
     }
 
@@ -178,9 +158,9 @@ internal static class SpectralRegistration
         Cv2.Add(magnitude, Scalar.All(1), magnitude);
         Cv2.Log(magnitude, magnitude);
         using var centred = Centred(magnitude);
-        Cv2.Multiply(centred, Emphasis(canvas.Width), centred);
+        Cv2.Multiply(centred, Emphasis.Value, centred);
         var polar = new Mat();
-        Cv2.WarpPolar(centred, polar, new Size(Radii, Angles), new Point2f(canvas.Width / 2f, canvas.Height / 2f), MaxFrequency(canvas.Width),
+        Cv2.WarpPolar(centred, polar, new Size(Radii, Angles), new Point2f(Canvas / 2f, Canvas / 2f), MaxFrequency,
             InterpolationFlags.Linear, WarpPolarMode.Log);
         return polar;
     }
@@ -188,7 +168,7 @@ internal static class SpectralRegistration
     // Quadrants swapped so frequency 0 is at the centre.
     private static Mat Centred(Mat spectrum)
     {
-        var half = spectrum.Width / 2;
+        var half = Canvas / 2;
         var centred = new Mat(spectrum.Size(), spectrum.Type());
         foreach (var (from, to) in new[] { (new Point(0, 0), new Point(half, half)), (new Point(half, 0), new Point(0, half)), (new Point(0, half), new Point(half, 0)), (new Point(half, half), new Point(0, 0)) })
         {
@@ -199,10 +179,8 @@ internal static class SpectralRegistration
         return centred;
     }
 
-    // One emphasis filter per level, made once: it is the same for every picture.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Mat> Emphases = new();
-
-    private static Mat Emphasis(int side) => Emphases.GetOrAdd(side, s => HighPass(new Size(s, s)));
+    // The emphasis filter, made once: it is the same for every picture.
+    private static readonly Lazy<Mat> Emphasis = new(() => HighPass(new Size(Canvas, Canvas)));
 
     // Reddy and Chatterji's emphasis (1 - X)(2 - X), X = cos(pi u) cos(pi v) over frequencies -1/2..1/2.
     private static Mat HighPass(Size size)

@@ -1,7 +1,4 @@
 using ClaimLens.DevSet;
-using ClaimLens.Forensics.Derivation;
-using ClaimLens.Forensics.Imaging;
-using OpenCvSharp;
 using Xunit.Abstractions;
 
 namespace ClaimLens.Forensics.Tests.Derivation;
@@ -19,32 +16,14 @@ public sealed class UprightScreenshotTests(ITestOutputHelper output)
     [InlineData("photos/Canon_IXUS_430.jpg", ForgeryKind.Text, 3)]
     public void Inspect_EditedPhotoInAScreenshot_IsDerived(string photo, ForgeryKind kind, int seed)
     {
-        var path = TestData.Find(photo);
-        if (path is null)
+        using var report = DevSetForgeries.Inspect(photo, kind, TransformKind.Screenshot, seed);
+        if (report is null)
         {
             output.WriteLine(TestData.MissingMessage);
             return;
         }
-        using var master = DevSetBuilder.Master(path, 2048);
-        Assert.NotNull(master);
-        var listingBytes = Scenes.Jpeg(master, 95);
-        using var listing = ReferenceImage.Load(listingBytes, "listing.jpg");
-        using var decoded = Cv2.ImDecode(listingBytes, ImreadModes.Color);
-        var (edited, truth) = Forgery.Apply(decoded, kind, new Random(seed), 0.03);
-        using (edited)
-        using (truth)
-        {
-            var (image, mask) = PhoneTransform.Apply(edited, truth, TransformKind.Screenshot, new Random(seed));
-            using (image)
-            using (mask)
-            {
-                var bytes = Scenes.Jpeg(image, 90);
-                using var claim = ImageLoader.Load(bytes);
-                using var report = DerivationInspector.Inspect(claim, [listing], JpegInfo.Read(bytes));
-                output.WriteLine($"{report.Match}");
+        output.WriteLine($"{report.Match}");
 
-                Assert.NotNull(report.Finding);
-            }
-        }
+        Assert.NotNull(report.Finding);
     }
 }
